@@ -57,9 +57,9 @@ export async function api(
     init.body = JSON.stringify(params);
   } else if (encoding === "form") {
     init.headers = { "content-type": "application/x-www-form-urlencoded" };
-    init.body = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, asString(v)])).toString();
+    init.body = new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, asString(v)])).toString();
   } else if (encoding === "query") {
-    url += `?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, asString(v)])).toString()}`;
+    url += `?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, asString(v)])).toString()}`;
     init.method = "GET";
   } else {
     const form = new FormData();
