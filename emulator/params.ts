@@ -24,6 +24,8 @@ const missingWording: Record<string, string> = {
 };
 
 // setWebhook with an empty url is Telegram's other way of removing the webhook.
+const scalarTypes = new Set(["InputFile", "Integer", "Float", "Boolean", "True", "String"]);
+
 const emptyAllowed = new Set(["setWebhook.url"]);
 
 /**
@@ -79,16 +81,18 @@ function convertField(spec: BotApiSpec, field: SpecField, raw: unknown, request:
         if (typeof raw === "number") return String(raw);
         continue;
     }
+  }
+  const structured = field.types.filter((t) => !scalarTypes.has(t));
+  if (structured.length > 0 && !(raw instanceof Upload)) {
     let value = raw;
     if (typeof raw === "string") {
       try {
         value = JSON.parse(raw);
       } catch {
         jsonError = true;
-        continue;
       }
     }
-    if (checkValue(spec, value, [type], field.name, "request").length === 0) return value;
+    if (!jsonError && checkValue(spec, value, structured, field.name, "request").length === 0) return value;
   }
   if (jsonError) throw badRequest(`can't parse ${field.name} JSON object`);
   if (raw instanceof Upload) throw badRequest(`${field.name} can't be a file upload`);

@@ -79,6 +79,11 @@ function fieldConstant(field: SpecField): string | undefined {
  * checkValue(spec, { id: 1, is_bot: false, first_name: "A" }, ["User"], "result", "response"); // []
  */
 export function checkValue(spec: BotApiSpec, value: unknown, types: string[], where: string, mode: CheckMode): string[] {
+  // "Array of A" or "Array of B" means one array whose items may be A or B (e.g. an album of photos and videos).
+  if (types.length > 1 && Array.isArray(value) && types.every((t) => t.startsWith("Array of "))) {
+    const inner = types.map((t) => t.slice("Array of ".length));
+    return value.flatMap((item, i) => checkValue(spec, item, inner, `${where}[${i}]`, mode));
+  }
   let best: string[] | undefined;
   for (const type of types) {
     const problems = checkOne(spec, value, type, where, mode);
