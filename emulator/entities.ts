@@ -35,11 +35,6 @@ export function formatText(input: string, parseMode?: string, explicit?: TgMessa
   return { text: trimmed.text, entities: sortEntities([...trimmed.entities, ...detectEntities(trimmed.text, trimmed.entities)]) };
 }
 
-/** Offsets and lengths in UTF-16 code units, as the Bot API counts them. */
-export function utf16Length(text: string): number {
-  return text.length;
-}
-
 // === Shared helpers
 
 function parseError(reason: string): Error {
