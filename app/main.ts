@@ -1,0 +1,48 @@
+// Gương Sáng's entry point: configuration, database, then the channels.
+import { ConfigError, loadDotEnv, parseConfig, type Config } from "./config";
+import { createLogger } from "./logger";
+import { describeDatabase, prepareDatabase } from "./database";
+import { Shutdown } from "./shutdown";
+import { Translations } from "../core/i18n";
+
+function readConfig(): Config {
+  loadDotEnv();
+  try {
+    return parseConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
+const config = readConfig();
+const log = createLogger(config.LOG_LEVEL);
+const i18n = new Translations(config.DEFAULT_LOCALE);
+/** Operator-facing text, in both languages: the person at the terminal may read either. */
+const bilingual = (id: string, args: Record<string, string | number> = {}) =>
+  [i18n.t("vi", id, args), i18n.t("en", id, args)].join("\n\n");
+
+const database = describeDatabase(config.DATABASE_URL);
+let prepared: Awaited<ReturnType<typeof prepareDatabase>>;
+try {
+  prepared = await prepareDatabase(config.DATABASE_URL, log);
+} catch (err) {
+  const reason = err instanceof Error ? err.message.split("\n")[0]! : String(err);
+  console.error(bilingual("setup-database-error", { database, reason }));
+  process.exit(1);
+}
+const { db, summary } = prepared;
+const shutdown = new Shutdown(log);
+shutdown.add("database", () => db.$disconnect());
+
+if (!config.TELEGRAM_BOT_TOKEN) {
+  console.error(bilingual("setup-no-token", { ...summary, database }));
+  await shutdown.run("no token");
+  process.exit(1);
+}
+
+shutdown.listen();
+log.info({ apiRoot: config.TELEGRAM_API_ROOT, database }, "starting");

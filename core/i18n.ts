@@ -1,0 +1,79 @@
+// Every user-facing string comes from locales/<locale>.ftl (Project Fluent). Arguments are
+// escaped for the HTML subset the channels render, so user input can never inject markup.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
+import { repoRoot } from "./db/paths";
+
+/** Languages the bot speaks. */
+export const locales = ["vi", "en"] as const;
+export type Locale = (typeof locales)[number];
+
+/** Narrows any string (a stored preference, a Telegram language_code) to a Locale. */
+export function toLocale(value: string | null | undefined, fallback: Locale): Locale {
+  const base = value?.toLowerCase().split(/[-_]/)[0] ?? "";
+  return (locales as readonly string[]).includes(base) ? (base as Locale) : fallback;
+}
+
+/** Escapes text for Telegram's HTML parse mode (and is harmless elsewhere). */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Arguments of a message. Strings are escaped; numbers and dates are formatted by Fluent. */
+export type MessageArgs = Record<string, string | number | Date | null | undefined>;
+
+/** Message ids of a Fluent file, in order (attributes as `id.attr`). */
+export function messageIds(source: string): string[] {
+  const resource = new FluentResource(source) as unknown as {
+    body: { id: string; attributes: Record<string, unknown> }[];
+  };
+  return resource.body.flatMap((m) => [m.id, ...Object.keys(m.attributes).map((a) => `${m.id}.${a}`)]);
+}
+
+/** The loaded locale bundles, and `t` to render a message. */
+export class Translations {
+  private readonly bundles = new Map<Locale, FluentBundle>();
+  readonly sources = new Map<Locale, string>();
+
+  constructor(
+    readonly defaultLocale: Locale = "vi",
+    dir = path.join(repoRoot, "locales"),
+  ) {
+    for (const locale of locales) {
+      const source = readFileSync(path.join(dir, `${locale}.ftl`), "utf8");
+      const bundle = new FluentBundle(locale, { useIsolating: false });
+      const errors = bundle.addResource(new FluentResource(source));
+      if (errors.length > 0) throw new Error(`locales/${locale}.ftl: ${errors.map(String).join("; ")}`);
+      this.bundles.set(locale, bundle);
+      this.sources.set(locale, source);
+    }
+  }
+
+  /** Whether a message exists in a locale. */
+  has(locale: Locale, id: string): boolean {
+    return this.bundles.get(locale)?.hasMessage(id) ?? false;
+  }
+
+  /**
+   * Renders message `id` in `locale` (falling back to the default locale). String arguments
+   * are HTML-escaped; a missing message renders as its id so the gap is visible, not fatal.
+   *
+   * ```ts
+   * i18n.t("vi", "start-greeting", { name: "Lan" }) // "Xin chào Lan! ..."
+   * ```
+   */
+  t(locale: Locale, id: string, args: MessageArgs = {}): string {
+    const [messageId, attribute] = id.split(".") as [string, string | undefined];
+    const bundle = this.has(locale, messageId) ? this.bundles.get(locale)! : this.bundles.get(this.defaultLocale)!;
+    const message = bundle.getMessage(messageId);
+    const pattern = attribute ? message?.attributes[attribute] : message?.value;
+    if (!pattern) return id;
+    const safe: Record<string, FluentVariable> = {};
+    for (const [k, v] of Object.entries(args)) {
+      if (v === null || v === undefined) safe[k] = "";
+      else safe[k] = typeof v === "string" ? escapeHtml(v) : v;
+    }
+    return bundle.formatPattern(pattern, safe);
+  }
+}

@@ -1,0 +1,156 @@
+// Status changes of a nomination, each one atomic with its entry in the append-only review
+// log. Concurrency is optimistic: the update only matches while the status is still the one
+// the caller saw, so of two officers pressing at the same moment exactly one wins.
+import type { Db } from "../db/client";
+import type { ReviewAction } from "../db/generated/sqlite/enums";
+import { nextNominationCode } from "./code";
+import { canTransition, type NominationStatus } from "./status";
+
+/** A move the lifecycle table forbids. */
+export class IllegalTransitionError extends Error {
+  constructor(
+    readonly from: NominationStatus,
+    readonly to: NominationStatus,
+  ) {
+    super(`A nomination cannot go from ${from} to ${to}`);
+    this.name = "IllegalTransitionError";
+  }
+}
+
+/** Someone else changed the nomination first; `current` is what they left. */
+export class StaleNominationError extends Error {
+  constructor(
+    readonly nominationId: number,
+    readonly expected: NominationStatus,
+    readonly current: NominationStatus | null,
+    readonly lastActorId: number | null,
+  ) {
+    super(`Nomination ${nominationId} is no longer ${expected} (now ${current ?? "missing"})`);
+    this.name = "StaleNominationError";
+  }
+}
+
+export interface TransitionRequest {
+  nominationId: number;
+  from: NominationStatus;
+  to: NominationStatus;
+  action: ReviewAction;
+  actorId: number | null;
+  reason?: string | null;
+  /** Review level the nomination waits at afterwards (unchanged when absent). */
+  level?: number;
+  /** The status the move leaves when it must also match a review level. */
+  atLevel?: number;
+  /** Extra columns written with the move (e.g. decidedAt, publicStory). */
+  set?: Record<string, unknown>;
+  now?: Date;
+}
+
+/**
+ * Moves a nomination `from → to` and appends the review event, in one transaction.
+ * Throws IllegalTransitionError for a move the table forbids, StaleNominationError when the
+ * nomination is no longer in `from` (someone else acted first).
+ */
+export async function transition(db: Db, req: TransitionRequest) {
+  if (!canTransition(req.from, req.to)) throw new IllegalTransitionError(req.from, req.to);
+  const now = req.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const moved = await tx.nomination.updateMany({
+      where: { id: req.nominationId, status: req.from, ...(req.atLevel === undefined ? {} : { reviewLevel: req.atLevel }) },
+      data: {
+        status: req.to,
+        ...(req.level === undefined ? {} : { reviewLevel: req.level }),
+        lastActivityAt: now,
+        ...req.set,
+      },
+    });
+    if (moved.count === 0) {
+      const current = await tx.nomination.findUnique({ where: { id: req.nominationId }, select: { status: true } });
+      const last = await tx.reviewEvent.findFirst({
+        where: { nominationId: req.nominationId },
+        orderBy: { id: "desc" },
+        select: { actorId: true },
+      });
+      throw new StaleNominationError(req.nominationId, req.from, current?.status ?? null, last?.actorId ?? null);
+    }
+    return tx.reviewEvent.create({
+      data: {
+        nominationId: req.nominationId,
+        actorId: req.actorId,
+        action: req.action,
+        fromStatus: req.from,
+        toStatus: req.to,
+        level: req.level ?? null,
+        reason: req.reason ?? null,
+        createdAt: now,
+      },
+    });
+  });
+}
+
+/** What a draft still lacks before it can be submitted (empty when complete). */
+export function missingForSubmission(draft: {
+  nomineeKind: unknown;
+  nomineeName: string | null;
+  unitId: number | null;
+  fieldId: number | null;
+  achievements: string | null;
+  consent: unknown;
+  criteriaCount: number;
+}): string[] {
+  const missing: string[] = [];
+  if (!draft.nomineeKind) missing.push("nomineeKind");
+  if (!draft.nomineeName) missing.push("nomineeName");
+  if (!draft.unitId) missing.push("unitId");
+  if (!draft.fieldId) missing.push("fieldId");
+  if (!draft.achievements) missing.push("achievements");
+  if (draft.criteriaCount < 1) missing.push("criteria");
+  if (!draft.consent) missing.push("consent");
+  return missing;
+}
+
+/** A draft that lacks required answers. */
+export class IncompleteDraftError extends Error {
+  constructor(readonly missing: string[]) {
+    super(`The draft lacks: ${missing.join(", ")}`);
+    this.name = "IncompleteDraftError";
+  }
+}
+
+/**
+ * Submits a complete draft: gives it its code (GS-yyyy-nnnn, year in the given time zone),
+ * moves it DRAFT → SUBMITTED and logs the event, atomically.
+ */
+export async function submitNomination(db: Db, nominationId: number, actorId: number, opts: { now?: Date; timeZone: string }) {
+  const now = opts.now ?? new Date();
+  const year = Number(new Intl.DateTimeFormat("en", { timeZone: opts.timeZone, year: "numeric" }).format(now));
+  return db.$transaction(async (tx) => {
+    const draft = await tx.nomination.findUnique({
+      where: { id: nominationId },
+      include: { _count: { select: { criteria: true } } },
+    });
+    if (!draft) throw new StaleNominationError(nominationId, "DRAFT", null, null);
+    if (draft.status !== "DRAFT") throw new StaleNominationError(nominationId, "DRAFT", draft.status, null);
+    const missing = missingForSubmission({ ...draft, criteriaCount: draft._count.criteria });
+    if (missing.length > 0) throw new IncompleteDraftError(missing);
+    const code = await nextNominationCode(tx, year);
+    const moved = await tx.nomination.updateMany({
+      where: { id: nominationId, status: "DRAFT" },
+      data: {
+        status: "SUBMITTED",
+        code: code.code,
+        codeYear: code.year,
+        codeSeq: code.seq,
+        draftStep: null,
+        reviewLevel: 0,
+        submittedAt: now,
+        lastActivityAt: now,
+      },
+    });
+    if (moved.count === 0) throw new StaleNominationError(nominationId, "DRAFT", null, null);
+    await tx.reviewEvent.create({
+      data: { nominationId, actorId, action: "SUBMIT", fromStatus: "DRAFT", toStatus: "SUBMITTED", level: 0, createdAt: now },
+    });
+    return code.code;
+  });
+}
