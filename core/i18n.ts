@@ -74,6 +74,9 @@ export class Translations {
       if (v === null || v === undefined) safe[k] = "";
       else safe[k] = typeof v === "string" ? escapeHtml(v) : v;
     }
-    return bundle.formatPattern(pattern, safe);
+    // Collecting errors keeps a missing argument from throwing mid-conversation: the
+    // placeholder shows as {$name}, visible in tests and harmless to the user.
+    const errors: Error[] = [];
+    return bundle.formatPattern(pattern, safe, errors);
   }
 }

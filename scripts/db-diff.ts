@@ -45,8 +45,9 @@ for (const [key, t] of Object.entries(targets)) {
   const schemaPath = schemaPaths[key as keyof typeof schemaPaths];
   const to = { path: schemaPath, content: t.derive(current) };
   const from: DiffTarget = previous ? datamodelTarget({ path: schemaPath, content: t.derive(previous) }) : { tag: "empty" };
-  const engine = await openSchemaEngine(t.adapter, to);
+  const { engine, close } = await openSchemaEngine(t.adapter, to);
   const sql = await diffScript(engine, from, datamodelTarget(to));
+  await close();
   if (!sql.trim() || /^-- This is an empty migration/.test(sql.trim())) continue;
   const dir = migrationDirs[key as keyof typeof migrationDirs];
   await mkdir(path.join(dir, folder), { recursive: true });

@@ -12,10 +12,10 @@ export async function migrateDatabase(target: DatabaseTarget): Promise<string[]>
   await checkConnection(target);
   const key = target.provider === "postgres" ? "postgres" : "sqlite";
   const schema = await readSchemaFile(schemaPaths[key]);
-  const engine = await openSchemaEngine(adapterFor(target), schema);
+  const { engine, close } = await openSchemaEngine(adapterFor(target), schema);
   try {
     return await applyMigrations(engine, migrationDirs[key]);
   } finally {
-    engine.free();
+    await close();
   }
 }

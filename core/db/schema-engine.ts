@@ -43,19 +43,47 @@ export async function readSchemaFile(schemaPath: string): Promise<SchemaFile> {
   return { path: schemaPath, content: await readFile(schemaPath, "utf8") };
 }
 
-/** Opens the engine on a database reached through `adapter`, knowing `schema`. */
+/** A schema engine and `close()`, which frees it and the connections it opened. */
+export interface OpenSchemaEngine {
+  engine: SchemaEngine;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the engine on a database reached through `adapter`, knowing `schema`. Freeing the
+ * wasm engine does not close the driver's connections (SQLite would stay locked), so the
+ * factory is wrapped to remember them for `close()`.
+ */
 export async function openSchemaEngine(
   adapter: SqlMigrationAwareDriverAdapterFactory,
   schema: SchemaFile,
   log: (message: string) => void = () => {},
-): Promise<SchemaEngine> {
+): Promise<OpenSchemaEngine> {
   await loadWasm();
-  const engine = await (glue.SchemaEngine as unknown as typeof SchemaEngine).new(
+  const opened: { dispose(): Promise<void> }[] = [];
+  const remember = async <T extends { dispose(): Promise<void> }>(connection: Promise<T>) => {
+    const c = await connection;
+    opened.push(c);
+    return c;
+  };
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    connect: () => remember(adapter.connect()),
+    connectToShadowDb: () => remember(adapter.connectToShadowDb()),
+  };
+  const engine = (await (glue.SchemaEngine as unknown as typeof SchemaEngine).new(
     { datamodels: [[schema.path, schema.content]] },
     log,
-    bindMigrationAwareSqlAdapterFactory(adapter),
-  );
-  return engine as SchemaEngine;
+    bindMigrationAwareSqlAdapterFactory(tracked),
+  )) as SchemaEngine;
+  return {
+    engine,
+    async close() {
+      engine.free();
+      await Promise.all(opened.map((c) => c.dispose().catch(() => {})));
+    },
+  };
 }
 
 /** Loads `prisma/migrations`-style folders (`<timestamp>_<name>/migration.sql`) in order. */
