@@ -1,0 +1,425 @@
+// Sends what the outbox holds. One worker per bot account; more are safe (rows are claimed
+// with a conditional update, so no two workers ever hold the same row), only slower to agree.
+//
+// Delivery guarantee. A row is claimed (SENDING, with a lease) before the channel is called
+// and marked SENT only after the channel confirmed, so a crash before the call or after the
+// mark never sends twice, and a crash at any point never loses a row: when the lease expires
+// another worker takes the row again. The one window that can duplicate is a hard crash after
+// the channel accepted a message and before the row was marked SENT; that message goes again.
+// No channel lets a sender ask "did you already get this?", so at-least-once is the honest
+// promise across that window, and exactly-once everywhere else.
+import type { Logger } from "pino";
+import type { DbTx } from "../db/client";
+import type { Channel } from "../db/generated/sqlite/enums";
+import { classifyUnknown, PermanentSendError, RateLimitedError, type SendError } from "./errors";
+import { parsePayload } from "./payload";
+import { OutboxRateLimiter, type ChannelLimits } from "./rate-limiter";
+import type { OutboxChat, OutgoingMessage, Sender, SendResult } from "./sender";
+
+// === Options
+
+/** Called once per chat-level permanent failure (blocked, kicked, chat not found). */
+export type PermanentFailureHook = (chat: OutboxChat, error: PermanentSendError, message: { id: number; idempotencyKey: string; kind: string }) => Promise<void> | void;
+
+/** Settings of an {@link OutboxWorker}. */
+export interface OutboxWorkerOptions {
+  db: DbTx;
+  log: Logger;
+  /** One sender per channel this worker serves; rows of other channels are left alone. */
+  senders: Sender[];
+  /** Overrides of the default limits per channel (see rate-limiter.ts). */
+  limits?: Partial<Record<Channel, Partial<ChannelLimits>>>;
+  /** Sends in flight at once (to different chats); default 8. */
+  concurrency?: number;
+  /** Due rows looked at per tick; default 100. */
+  batchSize?: number;
+  /** How long a claimed row belongs to this worker; default 2 minutes. */
+  leaseMs?: number;
+  /** A send is abandoned (and retried) after this long; default half the lease, and never more. */
+  sendTimeoutMs?: number;
+  /** Failed attempts before a row is FAILED; default 8. */
+  maxAttempts?: number;
+  /** Exponential backoff between failed attempts: first delay and cap; default 2 s and 15 min. */
+  backoff?: { baseMs?: number; maxMs?: number };
+  /** Longest idle sleep between looks at the table; default 1 s. */
+  pollIntervalMs?: number;
+  onPermanentFailure?: PermanentFailureHook;
+  /** Milliseconds since the epoch; default Date.now. */
+  clock?: () => number;
+  /** In [0, 1); default Math.random. Spreads retries so that failed chats do not retry in step. */
+  random?: () => number;
+}
+
+/** What one tick did. */
+export interface TickResult {
+  /** Sends started by this tick. */
+  started: number;
+  /** When the next row (or rate-limited chat) becomes ready, if known. */
+  wakeAt: number | undefined;
+}
+
+interface ClaimableRow {
+  id: number;
+  idempotencyKey: string;
+  kind: string;
+  payload: unknown;
+  attempts: number;
+  nextAttemptAt: Date;
+  chat: OutboxChat;
+}
+
+// === Worker
+
+/**
+ * Delivers outbox rows through per-channel senders, within the channels' limits, in order
+ * per chat (one row in flight per chat; part 2 never leaves before part 1 is finished).
+ *
+ * @example
+ * const worker = new OutboxWorker({ db, log, senders: [new TelegramOutboxSender(api)] });
+ * worker.start();
+ * // ...
+ * await worker.stop();
+ */
+export class OutboxWorker {
+  private readonly db: DbTx;
+  private readonly log: Logger;
+  private readonly senders: Map<Channel, Sender>;
+  private readonly limiter: OutboxRateLimiter;
+  private readonly concurrency: number;
+  private readonly batchSize: number;
+  private readonly leaseMs: number;
+  private readonly sendTimeoutMs: number;
+  private readonly maxAttempts: number;
+  private readonly backoffBaseMs: number;
+  private readonly backoffMaxMs: number;
+  private readonly pollIntervalMs: number;
+  private readonly onPermanentFailure: PermanentFailureHook | undefined;
+  private readonly clock: () => number;
+  private readonly random: () => number;
+
+  /** Sends in flight, by chat row id. */
+  private readonly inFlight = new Map<number, Promise<void>>();
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private ticking: Promise<TickResult> | undefined;
+  private readonly sleepers = new Set<() => void>();
+
+  constructor(options: OutboxWorkerOptions) {
+    this.db = options.db;
+    this.log = options.log;
+    this.senders = new Map(options.senders.map((s) => [s.channel, s]));
+    this.limiter = new OutboxRateLimiter(options.limits);
+    this.concurrency = options.concurrency ?? 8;
+    this.batchSize = options.batchSize ?? 100;
+    this.leaseMs = options.leaseMs ?? 120_000;
+    this.sendTimeoutMs = Math.min(options.sendTimeoutMs ?? this.leaseMs / 2, this.leaseMs / 2);
+    this.maxAttempts = options.maxAttempts ?? 8;
+    this.backoffBaseMs = options.backoff?.baseMs ?? 2_000;
+    this.backoffMaxMs = options.backoff?.maxMs ?? 15 * 60_000;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.onPermanentFailure = options.onPermanentFailure;
+    this.clock = options.clock ?? Date.now;
+    this.random = options.random ?? Math.random;
+  }
+
+  // === Running
+
+  /** Starts sending in the background until {@link stop}. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops taking rows and waits for the sends in hand to finish and be recorded. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+    this.loop = undefined;
+    await this.settled();
+  }
+
+  /** Looks at the table now instead of at the next poll (e.g. right after an enqueue). */
+  wake(): void {
+    const sleepers = [...this.sleepers];
+    this.sleepers.clear();
+    for (const resolve of sleepers) resolve();
+  }
+
+  /**
+   * Works until no row of this worker's channels is PENDING or SENDING, waiting out rate
+   * limits, retry delays and expired leases on the way. For tests, scripts and shutdown.
+   * Throws when the outbox is not empty after `timeoutMs`.
+   */
+  async drain(options: { timeoutMs?: number } = {}): Promise<void> {
+    const deadline = this.clock() + (options.timeoutMs ?? 30_000);
+    for (;;) {
+      const { wakeAt } = await this.tick();
+      if (this.inFlight.size === 0 && (await this.openRows()) === 0) return;
+      if (this.clock() > deadline) throw new Error(`The outbox still has ${await this.openRows()} unfinished rows after ${options.timeoutMs ?? 30_000} ms`);
+      await this.sleep(this.idleDelay(wakeAt));
+    }
+  }
+
+  /**
+   * One look at the table at time `now`: takes back rows whose lease expired, then claims and
+   * starts the due rows the limits allow. Returns without waiting for the sends.
+   */
+  async tick(now: number = this.clock()): Promise<TickResult> {
+    // A tick reads, then claims; two overlapping ticks of one worker would both pass the
+    // limiter for the same chat.
+    while (this.ticking) await this.ticking;
+    this.ticking = this.tickOnce(now);
+    try {
+      return await this.ticking;
+    } finally {
+      this.ticking = undefined;
+    }
+  }
+
+  /** Resolves when every send in hand has finished and been recorded. */
+  async settled(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight.values());
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let wakeAt: number | undefined;
+      try {
+        ({ wakeAt } = await this.tick());
+      } catch (error) {
+        this.log.error({ err: error }, "outbox tick failed");
+      }
+      if (this.running) await this.sleep(this.idleDelay(wakeAt));
+    }
+  }
+
+  private idleDelay(wakeAt: number | undefined): number {
+    if (wakeAt === undefined) return this.pollIntervalMs;
+    return Math.min(this.pollIntervalMs, Math.max(0, wakeAt - this.clock()));
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.sleepers.add(done);
+    });
+  }
+
+  // === Claiming
+
+  private async tickOnce(now: number): Promise<TickResult> {
+    await this.reclaimExpiredLeases(now);
+    if (this.inFlight.size >= this.concurrency) return { started: 0, wakeAt: undefined };
+
+    let started = 0;
+    let wakeAt: number | undefined;
+    const later = (at: number) => (wakeAt = wakeAt === undefined ? at : Math.min(wakeAt, at));
+    for (const row of await this.heads()) {
+      if (this.inFlight.size >= this.concurrency) break;
+      if (this.inFlight.has(row.chat.id)) continue;
+      const due = row.nextAttemptAt.getTime();
+      if (due > now) {
+        later(due);
+        break; // heads come in nextAttemptAt order: the rest are later still
+      }
+      const sender = this.senders.get(row.chat.channel);
+      if (!sender) continue;
+      const wait = this.limiter.waitMs(row.chat, now);
+      if (wait > 0) {
+        later(now + wait);
+        continue;
+      }
+      if (!(await this.claim(row.id, now))) continue;
+      this.limiter.take(row.chat, now);
+      this.launch(row, sender);
+      started += 1;
+    }
+    return { started, wakeAt };
+  }
+
+  /**
+   * The first unfinished row of each chat, if it is PENDING, soonest first. A chat whose first
+   * unfinished row is in flight (here or in another worker) has no head: that keeps parts in
+   * order and one send per chat at a time.
+   */
+  private async heads(): Promise<ClaimableRow[]> {
+    const channels = [...this.senders.keys()];
+    const firsts = await this.db.outboxMessage.groupBy({
+      by: ["chatId"],
+      where: { status: { in: ["PENDING", "SENDING"] }, chat: { channel: { in: channels } } },
+      _min: { id: true },
+    });
+    const ids = firsts.map((f) => f._min.id).filter((id): id is number => id !== null);
+    if (ids.length === 0) return [];
+    return this.db.outboxMessage.findMany({
+      where: { id: { in: ids }, status: "PENDING" },
+      orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
+      take: this.batchSize,
+      select: {
+        id: true,
+        idempotencyKey: true,
+        kind: true,
+        payload: true,
+        attempts: true,
+        nextAttemptAt: true,
+        chat: { select: { id: true, channel: true, externalId: true, kind: true } },
+      },
+    });
+  }
+
+  /** PENDING → SENDING with a lease, only if still PENDING and due: of two claimers one wins. */
+  private async claim(id: number, now: number): Promise<boolean> {
+    const { count } = await this.db.outboxMessage.updateMany({
+      where: { id, status: "PENDING", nextAttemptAt: { lte: new Date(now) } },
+      data: { status: "SENDING", lockedUntil: new Date(now + this.leaseMs) },
+    });
+    return count === 1;
+  }
+
+  /**
+   * Rows left SENDING by a worker that died. Each counts as a failed attempt, so a message
+   * that kills its worker every time ends FAILED instead of looping.
+   */
+  private async reclaimExpiredLeases(now: number): Promise<void> {
+    const expired = await this.db.outboxMessage.findMany({
+      where: { status: "SENDING", lockedUntil: { lt: new Date(now) }, chat: { channel: { in: [...this.senders.keys()] } } },
+      select: { id: true, attempts: true, lockedUntil: true, chatId: true },
+    });
+    for (const row of expired) {
+      if (this.inFlight.has(row.chatId)) continue;
+      const attempts = row.attempts + 1;
+      const gaveUp = attempts >= this.maxAttempts;
+      const { count } = await this.db.outboxMessage.updateMany({
+        where: { id: row.id, status: "SENDING", lockedUntil: row.lockedUntil },
+        data: {
+          status: gaveUp ? "FAILED" : "PENDING",
+          attempts,
+          lockedUntil: null,
+          nextAttemptAt: new Date(now),
+          lastError: "lease expired: the worker sending it stopped before recording the outcome",
+        },
+      });
+      if (count === 1) this.log.warn({ outboxId: row.id, attempts, gaveUp }, "outbox lease expired; row taken back");
+    }
+  }
+
+  /** Rows of this worker's channels not yet finished. */
+  private openRows(): Promise<number> {
+    return this.db.outboxMessage.count({
+      where: { status: { in: ["PENDING", "SENDING"] }, chat: { channel: { in: [...this.senders.keys()] } } },
+    });
+  }
+
+  // === Sending
+
+  private launch(row: ClaimableRow, sender: Sender): void {
+    const task = this.deliver(row, sender)
+      .catch((error: unknown) => {
+        // The outcome could not be recorded (database gone); the lease brings the row back.
+        this.log.error({ err: error, outboxId: row.id }, "outbox outcome not recorded");
+      })
+      .finally(() => {
+        this.inFlight.delete(row.chat.id);
+        this.wake();
+      });
+    this.inFlight.set(row.chat.id, task);
+  }
+
+  private async deliver(row: ClaimableRow, sender: Sender): Promise<void> {
+    let message: OutgoingMessage;
+    try {
+      message = { id: row.id, idempotencyKey: row.idempotencyKey, chat: row.chat, kind: row.kind, payload: parsePayload(row.payload), attempts: row.attempts };
+    } catch (error) {
+      await this.failed(row, new PermanentSendError("message", `invalid payload: ${(error as Error).message}`));
+      return;
+    }
+    let result: SendResult | undefined;
+    let failure: SendError | undefined;
+    try {
+      result = await sender.send(message, AbortSignal.timeout(this.sendTimeoutMs));
+    } catch (error) {
+      failure = classifyUnknown(error);
+    }
+    this.limiter.completed(row.chat, this.clock());
+    if (result) await this.sent(row, result);
+    else if (failure instanceof RateLimitedError) await this.rateLimited(row, failure);
+    else if (failure instanceof PermanentSendError) await this.failed(row, failure);
+    else if (failure) await this.retryLater(row, failure);
+  }
+
+  // === Outcomes
+
+  private async sent(row: ClaimableRow, result: SendResult): Promise<void> {
+    const { count } = await this.db.outboxMessage.updateMany({
+      where: { id: row.id, status: "SENDING" },
+      data: { status: "SENT", sentAt: new Date(this.clock()), sentMessageIds: result.messageIds, lockedUntil: null },
+    });
+    if (count === 0) this.log.warn({ outboxId: row.id }, "outbox row delivered after its lease was taken back; it may go twice");
+    this.log.debug({ outboxId: row.id, chatId: row.chat.id, messageIds: result.messageIds }, "outbox message sent");
+  }
+
+  private async rateLimited(row: ClaimableRow, error: RateLimitedError): Promise<void> {
+    const seconds = error.retryAfterSeconds ?? this.limiter.limitsFor(row.chat.channel).cooldownSeconds;
+    const until = this.clock() + seconds * 1000;
+    this.limiter.pause(row.chat, error.scope, until);
+    await this.db.outboxMessage.updateMany({
+      where: { id: row.id, status: "SENDING" },
+      data: { status: "PENDING", nextAttemptAt: new Date(until), lockedUntil: null, lastError: error.message },
+    });
+    if (error.scope === "channel") {
+      // Written down so that the rest also waits after a restart, when the limiter is empty.
+      await this.db.outboxMessage.updateMany({
+        where: { status: "PENDING", nextAttemptAt: { lt: new Date(until) }, chat: { channel: row.chat.channel } },
+        data: { nextAttemptAt: new Date(until) },
+      });
+    }
+    this.log.warn({ outboxId: row.id, chatId: row.chat.id, scope: error.scope, retryAfterSeconds: seconds }, "outbox rate limited");
+  }
+
+  private async retryLater(row: ClaimableRow, error: SendError): Promise<void> {
+    const attempts = row.attempts + 1;
+    const gaveUp = attempts >= this.maxAttempts;
+    await this.db.outboxMessage.updateMany({
+      where: { id: row.id, status: "SENDING" },
+      data: {
+        status: gaveUp ? "FAILED" : "PENDING",
+        attempts,
+        lockedUntil: null,
+        lastError: error.message,
+        ...(gaveUp ? {} : { nextAttemptAt: new Date(this.clock() + this.backoffMs(attempts)) }),
+      },
+    });
+    this.log.warn({ outboxId: row.id, chatId: row.chat.id, attempts, gaveUp, error: error.message }, "outbox send failed");
+  }
+
+  private async failed(row: ClaimableRow, error: PermanentSendError): Promise<void> {
+    await this.db.outboxMessage.updateMany({
+      where: { id: row.id, status: "SENDING" },
+      data: { status: "FAILED", attempts: row.attempts + 1, lockedUntil: null, lastError: error.message },
+    });
+    this.log.warn({ outboxId: row.id, chatId: row.chat.id, scope: error.scope, error: error.message }, "outbox send failed for good");
+    if (error.scope !== "chat") return;
+    await this.db.outboxMessage.updateMany({
+      where: { chatId: row.chat.id, status: "PENDING" },
+      data: { status: "CANCELLED", lastError: `cancelled: ${error.message}` },
+    });
+    try {
+      await this.onPermanentFailure?.(row.chat, error, { id: row.id, idempotencyKey: row.idempotencyKey, kind: row.kind });
+    } catch (hookError) {
+      this.log.error({ err: hookError, chatId: row.chat.id }, "permanent-failure hook failed");
+    }
+  }
+
+  /** Exponential, capped, with jitter in the upper half so retries spread but still grow. */
+  private backoffMs(attempts: number): number {
+    const ceiling = Math.min(this.backoffMaxMs, this.backoffBaseMs * 2 ** (attempts - 1));
+    return Math.round(ceiling * (0.5 + this.random() * 0.5));
+  }
+}
