@@ -41,3 +41,176 @@ nominee-kind-INDIVIDUAL = Individual
 nominee-kind-COLLECTIVE = Collective
 nominee-kind-HOUSEHOLD = Household
 nominee-kind-ENTERPRISE = Enterprise
+
+## Consent to publish
+
+consent-GIVEN = Agreed
+consent-NOT_ASKED = Not asked yet
+
+## Commands (descriptions in Telegram's command list)
+
+cmd-start = Start and see what you can do
+cmd-nominate = Nominate a good person or good deed
+cmd-mine = See the nominations I made
+cmd-cancel = Cancel the nomination in progress
+cmd-help = How to use the bot
+cmd-language = Change language (Tiếng Việt / English)
+
+## Greeting, menu, help
+
+start-greeting =
+    Hello <b>{ $name }</b>! 👋
+    This is Gương Sáng: tell us about good people and good deeds around you so they are recognised and their example spreads.
+    What would you like to do?
+menu-nominate = ✍️ Nominate someone
+menu-mine = 📋 My nominations
+menu-help = ❓ Help
+menu-language = 🌐 Language
+help =
+    <b>Gương Sáng</b> lets you nominate a good person or good deed in a few minutes.
+    /nominate — nominate an individual, a collective, a household or an enterprise
+    /mine — see the nominations you sent and their status
+    /cancel — cancel the nomination in progress
+    /language — change language
+    At each step you can press a button or type your answer.
+no-draft-hint = You have no nomination in progress. Type /nominate to nominate someone, or /help for help.
+slow-down = You are sending messages very fast. Please wait a moment, then carry on.
+language-ask = Chọn ngôn ngữ / Choose your language:
+language-set = Switched to English.
+choice-old-toast = This button is out of date.
+
+## Nomination in progress
+
+draft-open = { $hasName ->
+        [yes] You have an unsent nomination for <b>{ $name }</b>.
+       *[no] You have an unsent nomination.
+    } Continue it or start again?
+draft-continue = ▶️ Continue
+draft-restart = 🔄 Start again
+cancel-nothing = You have no nomination in progress.
+nomination-cancelled = The nomination in progress was cancelled. Type /nominate whenever you want to start again.
+nomination-not-draft = This nomination was already sent or cancelled.
+
+## Nomination steps
+
+nominate-intro = Thank you! Just a few short steps. Type /cancel at any time to stop.
+ask-kind = <b>Step 1/10.</b> Who are you nominating?
+ask-name = <b>Step 2/10.</b> What is the name of the person (or collective, household, enterprise) you nominate? ({ $min } to { $max } characters)
+name-too-short = The name is too short: at least { $min } characters.
+name-too-long = The name is { $length } characters long; the limit is { $max }. Please shorten it.
+ask-unit =
+    <b>Step 3/10.</b> Which unit (commune, ward, neighbourhood, agency) does the nominee belong to?
+    { $browsing ->
+        [yes] Now showing: <i>{ $current }</i>
+       *[no] Pick from the province down.
+    }
+    Press to choose, or type part of the unit's name to search.
+unit-back = ◀ Back
+unit-previous-page = ‹ Previous
+unit-next-page = Next ›
+unit-pick-this = ✅ Choose this unit
+unit-not-found = No unit has a name like “{ $query }”.
+unit-search-results = Units matching “{ $query }”:
+unit-chosen = Unit: <b>{ $unit }</b>
+ask-duplicate =
+    ⚠️ This person may already have been nominated in the last 12 months:
+    { $list }
+    Do you still want to go on?
+duplicate-item = • <b>{ $name }</b> — { $unit } — { $code } ({ $status })
+duplicate-continue = Go on anyway
+duplicate-cancel = Cancel this nomination
+ask-field = <b>Step 4/10.</b> Which field are the achievements in? (press, or type the number or name)
+field-chosen = Field: <b>{ $name }</b>
+field-chosen-help =
+    Field: <b>{ $name }</b>
+    <i>{ $help }</i>
+ask-movement = <b>Step 5/10.</b> Which emulation movement do the achievements belong to? If unsure, press “Skip”.
+choice-skip = Skip
+choice-done = Done
+ask-achievements =
+    <b>Step 6/10.</b> Tell us about the good deeds and achievements: what, when, and with what result.
+    Be objective and truthful ({ $min } to { $max } characters). You may send several messages; press “Done” when finished.
+achievements-message-too-long = This message is { $over } characters too long (the achievements may be { $max } characters in all). Please shorten it.
+achievements-total-too-long = Adding this message would exceed { $max } characters. You can add { $left } more characters.
+achievements-need-more = Please write at least { $missing } more characters.
+achievements-received = Received { $count } characters ({ $left } more allowed). Send more or press “Done”.
+ask-criteria =
+    <b>Step 7/10.</b> Which general criteria does the nominee meet? Press to select (at least one), then press “Done”.
+    { $list }
+criteria-none = Please select at least one criterion.
+ask-photos = <b>Step 8/10.</b> Send photos (optional, up to { $max }). Press “Done” when finished, or “Skip” if you have none.
+photos-clear = 🗑 Remove the photos sent
+photos-cleared = The photos were removed.
+photos-too-many = You already sent { $max } photos; no more can be added.
+photo-refused-too-large = This photo is larger than { $max } MB, so it cannot be accepted. Please send a smaller one.
+photo-refused-not-image = This file is not an image, so it cannot be accepted. Please send a photo (JPG, PNG).
+photos-received = Received { $count } photo(s) (up to { $max }).
+ask-contact = <b>Step 9/10.</b> The nominee's phone number (optional; seen only by reviewing officers, never published).
+phone-invalid = That is not a valid Vietnamese phone number. Example: 0912 345 678 or +84 912 345 678.
+ask-consent = <b>Step 10/10.</b> Has the nominee agreed to their story being published?
+
+## Review and submit
+
+preview =
+    <b>Review your nomination</b>
+    Nominee: { $kind }
+    Name: <b>{ $name }</b>
+    Unit: { $unit }
+    Field: { $field }
+    Movement: { $movement }
+    Achievements: { $achievements }
+    Criteria:
+    { $criteria }
+    Photos: { $photos }
+    Contact (private, never published): { $contact }
+    Consent to publish: { $consent }
+    Press a button to edit an item, or submit.
+preview-none = none
+preview-edit-kind = ✏️ Nominee
+preview-edit-name = ✏️ Name
+preview-edit-unit = ✏️ Unit
+preview-edit-field = ✏️ Field
+preview-edit-movement = ✏️ Movement
+preview-edit-achievements = ✏️ Achievements
+preview-edit-criteria = ✏️ Criteria
+preview-edit-photos = ✏️ Photos
+preview-edit-contact = ✏️ Contact
+preview-edit-consent = ✏️ Consent
+preview-submit = 📨 Submit
+preview-cancel = ✖️ Cancel
+preview-use-buttons = Please press a button below to edit, submit or cancel.
+submit-daily-limit = You can submit at most { $max } nominations a day. This one is kept as it is; you can submit it tomorrow.
+submit-incomplete = Something is still missing; please answer this question.
+submit-receipt =
+    ✅ Nomination sent. Its code: <code>{ $code }</code>
+    The unit's emulation officer will review it; you will get a message when it is decided or if more information is needed.
+    Type /mine to see your nominations. Thank you for spreading good examples!
+
+## Unexpected answers
+
+wrong-unsupported = I can't use { $what ->
+        [sticker] a sticker
+        [voice] a voice message
+        [audio] an audio file
+        [video] a video
+        [document] a file
+        [location] a location
+        [contact] a contact
+       *[other] this kind of message
+    } at this step.
+wrong-photo = No photo is needed at this step; photos come later.
+wrong-text-photos = This step takes photos. Send a photo, or press “Done” / “Skip”.
+wrong-pick-choice = I didn't understand that answer. Please press a button below (or type its number).
+wrong-text-expected = Please type your answer as text at this step.
+wrong-old-button = That button belongs to an older message. Here is the current question:
+wrong-unknown-command = The command { $command } can't be used now. Your nomination is kept as it is.
+
+## My nominations
+
+mine-empty = You have not sent any nomination yet. Type /nominate to start.
+mine-header = <b>Your nominations</b>
+mine-item = • <code>{ $code }</code> <b>{ $name }</b> — { $status }
+mine-withdraw = Withdraw { $code }
+withdrawn-toast = Nomination { $code } withdrawn.
+withdraw-not-allowed = This nomination can no longer be withdrawn.
+status-changed = Nomination <code>{ $code }</code> (<b>{ $name }</b>) is now: { $status }.

@@ -41,3 +41,176 @@ nominee-kind-INDIVIDUAL = Cá nhân
 nominee-kind-COLLECTIVE = Tập thể
 nominee-kind-HOUSEHOLD = Hộ gia đình
 nominee-kind-ENTERPRISE = Doanh nghiệp
+
+## Cam kết công khai
+
+consent-GIVEN = Đã đồng ý
+consent-NOT_ASKED = Chưa hỏi
+
+## Lệnh (mô tả trong danh sách lệnh của Telegram)
+
+cmd-start = Bắt đầu, xem các việc có thể làm
+cmd-nominate = Đề cử một gương người tốt, việc tốt
+cmd-mine = Xem các hồ sơ tôi đã đề cử
+cmd-cancel = Hủy hồ sơ đang soạn
+cmd-help = Hướng dẫn sử dụng
+cmd-language = Đổi ngôn ngữ (Tiếng Việt / English)
+
+## Lời chào, trình đơn, trợ giúp
+
+start-greeting =
+    Xin chào <b>{ $name }</b>! 👋
+    Đây là Gương Sáng: nơi bạn giới thiệu những gương người tốt, việc tốt quanh mình để được ghi nhận và lan tỏa.
+    Bạn muốn làm gì?
+menu-nominate = ✍️ Đề cử gương người tốt
+menu-mine = 📋 Hồ sơ của tôi
+menu-help = ❓ Trợ giúp
+menu-language = 🌐 Ngôn ngữ
+help =
+    <b>Gương Sáng</b> giúp bạn đề cử gương người tốt, việc tốt chỉ trong vài phút.
+    /decu — đề cử một người, tập thể, hộ gia đình hoặc doanh nghiệp
+    /cuatoi — xem các hồ sơ bạn đã gửi và trạng thái của chúng
+    /huy — hủy hồ sơ đang soạn
+    /ngonngu — đổi ngôn ngữ
+    Mỗi bước bạn có thể bấm nút hoặc gõ câu trả lời (gõ không dấu cũng được).
+no-draft-hint = Bạn chưa có hồ sơ nào đang soạn. Gõ /decu để đề cử một gương người tốt, việc tốt, hoặc /trogiup để xem hướng dẫn.
+slow-down = Bạn gửi nhanh quá. Vui lòng chờ một lát rồi tiếp tục nhé.
+language-ask = Chọn ngôn ngữ / Choose your language:
+language-set = Đã chuyển sang tiếng Việt.
+choice-old-toast = Nút này đã cũ.
+
+## Hồ sơ đang soạn
+
+draft-open = { $hasName ->
+        [yes] Bạn đang có một hồ sơ đề cử chưa gửi cho <b>{ $name }</b>.
+       *[no] Bạn đang có một hồ sơ đề cử chưa gửi.
+    } Bạn muốn tiếp tục hay làm lại từ đầu?
+draft-continue = ▶️ Tiếp tục
+draft-restart = 🔄 Làm lại từ đầu
+cancel-nothing = Bạn không có hồ sơ nào đang soạn.
+nomination-cancelled = Đã hủy hồ sơ đang soạn. Gõ /decu khi bạn muốn đề cử lại.
+nomination-not-draft = Hồ sơ này đã được gửi hoặc đã hủy.
+
+## Các bước đề cử
+
+nominate-intro = Cảm ơn bạn! Chỉ vài bước ngắn thôi. Bạn có thể gõ /huy bất cứ lúc nào để dừng.
+ask-kind = <b>Bước 1/10.</b> Bạn đề cử ai?
+ask-name = <b>Bước 2/10.</b> Họ tên người (hoặc tên tập thể, hộ gia đình, doanh nghiệp) được đề cử là gì? (từ { $min } đến { $max } ký tự)
+name-too-short = Tên quá ngắn, cần ít nhất { $min } ký tự.
+name-too-long = Tên dài { $length } ký tự, tối đa là { $max } ký tự. Vui lòng gõ ngắn lại.
+ask-unit =
+    <b>Bước 3/10.</b> Người được đề cử thuộc đơn vị (xã, phường, khu dân cư, cơ quan) nào?
+    { $browsing ->
+        [yes] Đang xem: <i>{ $current }</i>
+       *[no] Bấm để chọn từ cấp tỉnh trở xuống.
+    }
+    Bấm để chọn, hoặc gõ một phần tên đơn vị để tìm.
+unit-back = ◀ Quay lại
+unit-previous-page = ‹ Trang trước
+unit-next-page = Trang sau ›
+unit-pick-this = ✅ Chọn đơn vị này
+unit-not-found = Không tìm thấy đơn vị nào có tên giống “{ $query }”.
+unit-search-results = Các đơn vị khớp với “{ $query }”:
+unit-chosen = Đơn vị: <b>{ $unit }</b>
+ask-duplicate =
+    ⚠️ Có thể người này đã được đề cử trong 12 tháng qua:
+    { $list }
+    Bạn vẫn muốn tiếp tục đề cử?
+duplicate-item = • <b>{ $name }</b> — { $unit } — { $code } ({ $status })
+duplicate-continue = Vẫn tiếp tục
+duplicate-cancel = Hủy hồ sơ này
+ask-field = <b>Bước 4/10.</b> Thành tích thuộc lĩnh vực nào? (bấm, hoặc gõ số hay tên lĩnh vực)
+field-chosen = Lĩnh vực: <b>{ $name }</b>
+field-chosen-help =
+    Lĩnh vực: <b>{ $name }</b>
+    <i>{ $help }</i>
+ask-movement = <b>Bước 5/10.</b> Thành tích gắn với phong trào thi đua nào? Nếu không rõ, bấm “Bỏ qua”.
+choice-skip = Bỏ qua
+choice-done = Xong
+ask-achievements =
+    <b>Bước 6/10.</b> Hãy kể về việc tốt, thành tích của người được đề cử: làm gì, khi nào, kết quả ra sao.
+    Viết khách quan, trung thực (từ { $min } đến { $max } ký tự). Có thể gửi nhiều tin nhắn, xong thì bấm “Xong”.
+achievements-message-too-long = Tin nhắn này dài quá { $over } ký tự (tối đa { $max } ký tự cho cả phần thành tích). Vui lòng rút gọn.
+achievements-total-too-long = Thêm tin nhắn này thì vượt quá { $max } ký tự. Bạn chỉ còn được thêm { $left } ký tự nữa.
+achievements-need-more = Cần viết thêm ít nhất { $missing } ký tự nữa.
+achievements-received = Đã nhận { $count } ký tự (còn có thể thêm { $left } ký tự). Gửi tiếp hoặc bấm “Xong”.
+ask-criteria =
+    <b>Bước 7/10.</b> Người được đề cử đạt những tiêu chuẩn chung nào? Bấm để chọn (ít nhất một), rồi bấm “Xong”.
+    { $list }
+criteria-none = Cần chọn ít nhất một tiêu chuẩn.
+ask-photos = <b>Bước 8/10.</b> Gửi ảnh minh họa (không bắt buộc, tối đa { $max } ảnh). Gửi xong bấm “Xong”, không có ảnh thì bấm “Bỏ qua”.
+photos-clear = 🗑 Xóa các ảnh đã gửi
+photos-cleared = Đã xóa các ảnh đã gửi.
+photos-too-many = Đã đủ { $max } ảnh, không nhận thêm.
+photo-refused-too-large = Ảnh này lớn hơn { $max } MB nên không nhận được. Vui lòng gửi ảnh nhỏ hơn.
+photo-refused-not-image = Tệp này không phải là ảnh nên không nhận được. Vui lòng gửi ảnh (JPG, PNG).
+photos-received = Đã nhận { $count } ảnh (tối đa { $max }).
+ask-contact = <b>Bước 9/10.</b> Số điện thoại liên hệ của người được đề cử (không bắt buộc; chỉ cán bộ xét duyệt thấy, không bao giờ công khai).
+phone-invalid = Số điện thoại chưa đúng. Ví dụ: 0912 345 678 hoặc +84 912 345 678.
+ask-consent = <b>Bước 10/10.</b> Người được đề cử đã đồng ý để câu chuyện của họ được đăng công khai chưa?
+
+## Xem lại và gửi
+
+preview =
+    <b>Xem lại hồ sơ đề cử</b>
+    Đối tượng: { $kind }
+    Tên: <b>{ $name }</b>
+    Đơn vị: { $unit }
+    Lĩnh vực: { $field }
+    Phong trào: { $movement }
+    Thành tích: { $achievements }
+    Tiêu chuẩn:
+    { $criteria }
+    Ảnh: { $photos }
+    Liên hệ (riêng tư, không công khai): { $contact }
+    Đồng ý công khai: { $consent }
+    Bấm để sửa từng mục, hoặc gửi hồ sơ.
+preview-none = không có
+preview-edit-kind = ✏️ Đối tượng
+preview-edit-name = ✏️ Tên
+preview-edit-unit = ✏️ Đơn vị
+preview-edit-field = ✏️ Lĩnh vực
+preview-edit-movement = ✏️ Phong trào
+preview-edit-achievements = ✏️ Thành tích
+preview-edit-criteria = ✏️ Tiêu chuẩn
+preview-edit-photos = ✏️ Ảnh
+preview-edit-contact = ✏️ Liên hệ
+preview-edit-consent = ✏️ Đồng ý
+preview-submit = 📨 Gửi hồ sơ
+preview-cancel = ✖️ Hủy
+preview-use-buttons = Vui lòng bấm một nút bên dưới để sửa, gửi hoặc hủy hồ sơ.
+submit-daily-limit = Mỗi ngày bạn chỉ gửi được tối đa { $max } hồ sơ. Hồ sơ này vẫn được giữ nguyên, bạn có thể gửi vào ngày mai.
+submit-incomplete = Hồ sơ còn thiếu thông tin, vui lòng trả lời câu hỏi này.
+submit-receipt =
+    ✅ Đã gửi hồ sơ đề cử. Mã hồ sơ: <code>{ $code }</code>
+    Cán bộ phụ trách thi đua của đơn vị sẽ xem xét; bạn sẽ nhận được tin nhắn khi hồ sơ có kết quả hoặc cần bổ sung.
+    Gõ /cuatoi để xem các hồ sơ của bạn. Cảm ơn bạn đã lan tỏa điều tốt đẹp!
+
+## Câu trả lời không đúng
+
+wrong-unsupported = Mình chưa đọc được { $what ->
+        [sticker] nhãn dán
+        [voice] tin nhắn thoại
+        [audio] tệp âm thanh
+        [video] video
+        [document] tệp đính kèm
+        [location] vị trí
+        [contact] danh bạ
+       *[other] loại tin nhắn này
+    } ở bước này.
+wrong-photo = Bước này chưa cần ảnh; ảnh sẽ được gửi ở bước sau.
+wrong-text-photos = Bước này cần ảnh. Hãy gửi ảnh, hoặc bấm “Xong” / “Bỏ qua”.
+wrong-pick-choice = Mình chưa hiểu câu trả lời. Vui lòng bấm một nút bên dưới (hoặc gõ số thứ tự).
+wrong-text-expected = Bước này cần bạn gõ câu trả lời bằng chữ.
+wrong-old-button = Nút đó thuộc một tin nhắn cũ. Đây là câu hỏi hiện tại:
+wrong-unknown-command = Lệnh { $command } không dùng được lúc này. Hồ sơ của bạn vẫn được giữ nguyên.
+
+## Hồ sơ của tôi
+
+mine-empty = Bạn chưa gửi hồ sơ đề cử nào. Gõ /decu để bắt đầu.
+mine-header = <b>Hồ sơ bạn đã đề cử</b>
+mine-item = • <code>{ $code }</code> <b>{ $name }</b> — { $status }
+mine-withdraw = Rút { $code }
+withdrawn-toast = Đã rút hồ sơ { $code }.
+withdraw-not-allowed = Hồ sơ này không thể rút nữa.
+status-changed = Hồ sơ <code>{ $code }</code> (<b>{ $name }</b>) đã chuyển sang trạng thái: { $status }.

@@ -1,0 +1,109 @@
+// The port between the conversation logic (handlers/, core/workflow/) and a chat channel.
+// Handlers speak only this: a Telegram adapter implements it with inline keyboards, a Zalo
+// adapter with numbered replies. Nothing channel-specific crosses it.
+
+// === Outgoing
+
+/** The channels the bot speaks on (same spelling as the database enum). */
+export type ChannelName = "TELEGRAM" | "ZALO";
+
+/** One button: what the person sees, and the short opaque payload the bot gets back (≤ 64 bytes). */
+export interface Choice {
+  label: string;
+  payload: string;
+}
+
+/** Rows of choices. On channels without buttons they become a numbered list. */
+export type Choices = Choice[][];
+
+/** A message in the HTML subset every channel can render: <b>, <i>, <code>. */
+export interface OutgoingMessage {
+  text: string;
+  choices?: Choices;
+}
+
+/** A photo to send: a stored file on disk, or an id the channel already knows. */
+export type PhotoSource = { kind: "file"; path: string } | { kind: "channel-file"; fileId: string };
+
+/** What a channel needs to fetch an incoming file later. */
+export interface FileRef {
+  fileId: string;
+  fileUniqueId?: string;
+}
+
+/** Bytes of a downloaded file. */
+export interface DownloadedFile {
+  bytes: Buffer;
+  mimeType?: string;
+  size: number;
+}
+
+/**
+ * Everything the conversation logic can make a channel do. Chat and message ids are strings
+ * because Zalo's are opaque.
+ */
+export interface ChannelPort {
+  readonly channel: ChannelName;
+  /** Sends a message; returns the id it got. */
+  send(chatId: string, message: OutgoingMessage): Promise<string>;
+  /** Sends one photo or an album of up to 10; returns the ids of the messages. */
+  sendPhotos(chatId: string, photos: PhotoSource[], caption?: string): Promise<string[]>;
+  /** Replaces a message's text and choices. */
+  edit(chatId: string, messageId: string, message: OutgoingMessage): Promise<void>;
+  /** Acknowledges a pressed choice, optionally with a short toast or an alert. */
+  answerChoice(answerId: string, notice?: { text: string; alert?: boolean }): Promise<void>;
+  /** Downloads an incoming file. */
+  download(file: FileRef): Promise<DownloadedFile>;
+}
+
+// === Incoming
+
+/** Who wrote. `languageCode` is what the channel reports (may be absent). */
+export interface Sender {
+  channel: ChannelName;
+  externalId: string;
+  displayName: string;
+  languageCode?: string;
+}
+
+/** Where it was written. */
+export interface ChatRef {
+  externalId: string;
+  kind: "private" | "group";
+}
+
+/** An incoming photo (or an image sent as a file). */
+export interface IncomingPhoto {
+  kind: "photo";
+  file: FileRef;
+  /** Size in bytes, when the channel says. */
+  size?: number;
+  mimeType?: string;
+  fileName?: string;
+  width?: number;
+  height?: number;
+  /** Shared by the items of an album, which arrive as separate events. */
+  mediaGroupId?: string;
+  caption?: string;
+}
+
+/** Kinds of messages the bot does not take as answers. */
+export type UnsupportedKind = "sticker" | "voice" | "audio" | "video" | "document" | "location" | "contact" | "other";
+
+/** What a person did, normalized across channels. */
+export type Input =
+  | { kind: "text"; text: string }
+  | { kind: "command"; name: string; args: string }
+  | { kind: "choice"; payload: string; messageId: string; answerId: string }
+  | IncomingPhoto
+  | { kind: "unsupported"; what: UnsupportedKind };
+
+/** One normalized event from a channel. */
+export interface IncomingEvent {
+  from: Sender;
+  chat: ChatRef;
+  input: Input;
+}
+
+/** What the channel adapter calls with each event. */
+export type EventHandler = (event: IncomingEvent, port: ChannelPort) => Promise<void>;

@@ -1,0 +1,281 @@
+// Runs the declared steps (steps.ts) for one person at a time: asks a step's question, reads
+// an answer, lets the step validate and save it, and moves on. Every effect on the person's
+// chat goes through `ChatReplies`; the draft is saved after every answer.
+import type { Logger } from "pino";
+import type { OutgoingMessage, PhotoSource } from "../../bot/port";
+import type { Db } from "../db/client";
+import type { Translations } from "../i18n";
+import { IncompleteDraftError, StaleNominationError, submitNomination } from "../nominations/lifecycle";
+import { cancelDraft, countSubmissionsSince, createDraft, findOpenDraft, readScratch, readStep, saveProgress } from "./drafts";
+import { matchTypedChoice, steps } from "./steps";
+import type { DraftRow, DraftScratch, Nominator, Notice, Outcome, StepAnswer, StepChoice, StepContext, StepDefinition, StepId } from "./types";
+
+// === Wiring
+
+/** The person's chat, as the engine writes to it. */
+export interface ChatReplies {
+  send(message: OutgoingMessage): Promise<string>;
+  edit(messageId: string, message: OutgoingMessage): Promise<void>;
+  sendPhotos(photos: PhotoSource[]): Promise<string[]>;
+}
+
+/** What the engine needs from the application. */
+export interface WorkflowOptions {
+  db: Db;
+  i18n: Translations;
+  log: Logger;
+  /** Time zone of "a day" for the daily submission limit and of the code's year. */
+  timeZone: string;
+  /** Submissions allowed per person per day. */
+  maxSubmissionsPerDay?: number;
+  /** Quiet time after the last photo of an album before it is acknowledged, in ms. */
+  albumQuietMs?: number;
+  /** Called after a nomination was submitted (officers are notified from here). */
+  onSubmitted?: (nominationId: number) => void | Promise<void>;
+  now?: () => Date;
+}
+
+/** An answer as it comes from a channel, before it is matched to the step's choices. */
+export type RawAnswer =
+  | { kind: "text"; text: string }
+  | { kind: "choice"; value: string; step: string; messageId: string }
+  | Exclude<StepAnswer, { kind: "text" } | { kind: "choice" }>;
+
+/** Payload prefix of the buttons the engine draws: `s:<step>:<value>`. */
+export const stepPayloadPrefix = "s:";
+
+/** Reads a step button's payload; null when the payload is not one. */
+export function parseStepPayload(payload: string): { step: string; value: string } | null {
+  const m = /^s:([a-z]+):(.*)$/.exec(payload);
+  return m ? { step: m[1]!, value: m[2]! } : null;
+}
+
+function startOfDay(now: Date, timeZone: string): Date {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+      .formatToParts(now)
+      .map((p) => [p.type, p.value]),
+  );
+  const elapsed = (Number(parts.hour) * 3600 + Number(parts.minute) * 60 + Number(parts.second)) * 1000 + now.getMilliseconds();
+  return new Date(now.getTime() - elapsed);
+}
+
+// === Engine
+
+/**
+ * The nomination conversation engine.
+ *
+ * ```ts
+ * const workflow = new NominationWorkflow({ db, i18n, log, timeZone: "Asia/Ho_Chi_Minh" });
+ * await workflow.start(nominator, replies, "TELEGRAM");
+ * await workflow.answer(nominator, replies, { kind: "text", text: "Nguyễn Văn An" });
+ * ```
+ */
+export class NominationWorkflow {
+  private readonly batches = new Map<string, { timer: NodeJS.Timeout; run: () => Promise<void> }>();
+  private readonly now: () => Date;
+
+  constructor(private readonly options: WorkflowOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** The open draft of a person, if any. */
+  openDraft(nominator: Nominator) {
+    return findOpenDraft(this.options.db, nominator.id);
+  }
+
+  /** Opens a new draft (cancelling an open one) and asks the first question. */
+  async start(nominator: Nominator, replies: ChatReplies, channel: "TELEGRAM" | "ZALO"): Promise<void> {
+    const open = await this.openDraft(nominator);
+    if (open) await cancelDraft(this.options.db, open.id, nominator.id, this.now());
+    const draft = await createDraft(this.options.db, { nominatorId: nominator.id, channel, locale: nominator.locale, now: this.now() });
+    await this.ask(this.context(nominator, draft), steps.kind, replies, { id: "nominate-intro" });
+  }
+
+  /** Asks the current question of the open draft again, after an optional notice; false when there is no draft. */
+  async repeat(nominator: Nominator, replies: ChatReplies, notice?: Notice): Promise<boolean> {
+    const draft = await this.openDraft(nominator);
+    if (!draft) return false;
+    const ctx = this.context(nominator, draft);
+    await this.ask(ctx, steps[readStep(draft)], replies, notice);
+    return true;
+  }
+
+  /** Cancels the open draft; false when there was none. */
+  async cancel(nominator: Nominator): Promise<boolean> {
+    const draft = await this.openDraft(nominator);
+    if (!draft) return false;
+    await cancelDraft(this.options.db, draft.id, nominator.id, this.now());
+    return true;
+  }
+
+  /** Takes an answer for the open draft's current step; false when there is no draft. */
+  async answer(nominator: Nominator, replies: ChatReplies, raw: RawAnswer): Promise<boolean> {
+    const draft = await this.openDraft(nominator);
+    if (!draft) return false;
+    const ctx = this.context(nominator, draft);
+    const step = steps[readStep(draft)];
+    let answer: StepAnswer;
+    if (raw.kind === "choice") {
+      if (raw.step !== step.id || raw.messageId !== ctx.scratch.promptMessageId) {
+        await this.ask(ctx, step, replies, { id: "wrong-old-button" });
+        return true;
+      }
+      answer = { kind: "choice", value: raw.value, fromPrompt: true };
+    } else if (raw.kind === "text") {
+      const choice = step.choices ? matchTypedChoice(step, raw.text, await step.choices(ctx)) : undefined;
+      answer = choice ? { kind: "choice", value: choice.value, fromPrompt: false } : raw;
+    } else {
+      answer = raw;
+    }
+    const outcome = await step.answer(ctx, answer);
+    await this.apply(ctx, step, outcome, replies, answer);
+    return true;
+  }
+
+  /** Stops pending album acknowledgements (on shutdown). */
+  stop(): void {
+    for (const batch of this.batches.values()) clearTimeout(batch.timer);
+    this.batches.clear();
+  }
+
+  // === Outcomes
+
+  private async apply(ctx: StepContext, step: StepDefinition, outcome: Outcome, replies: ChatReplies, answer: StepAnswer): Promise<void> {
+    const { db } = this.options;
+    switch (outcome.kind) {
+      case "advance": {
+        const next = await this.following(ctx, step);
+        if (next.id === "preview") delete ctx.scratch.editing;
+        await this.ask(ctx, next, replies, outcome.notice);
+        return;
+      }
+      case "stay":
+        if (outcome.edit && answer.kind === "choice" && answer.fromPrompt && ctx.scratch.promptMessageId) {
+          await saveProgress(db, ctx.draft.id, step.id, ctx.scratch, ctx.now);
+          await replies.edit(ctx.scratch.promptMessageId, await this.render(ctx, step, outcome.notice));
+        } else {
+          await this.ask(ctx, step, replies, outcome.notice);
+        }
+        return;
+      case "invalid":
+        await this.ask(ctx, step, replies, outcome.notice);
+        return;
+      case "batch":
+        await saveProgress(db, ctx.draft.id, step.id, ctx.scratch, ctx.now);
+        this.debounce(`${ctx.draft.id}:${outcome.key}`, async () => {
+          await this.repeat(ctx.nominator, replies, outcome.notice);
+        });
+        return;
+      case "goto":
+        ctx.scratch.editing = true;
+        await this.ask(ctx, steps[outcome.step], replies);
+        return;
+      case "cancel":
+        await cancelDraft(db, ctx.draft.id, ctx.nominator.id, ctx.now);
+        await replies.send({ text: ctx.t("nomination-cancelled") });
+        return;
+      case "submit":
+        await this.submit(ctx, replies);
+        return;
+    }
+  }
+
+  /** The step after `step`: the declared next one, or back to the preview when editing. */
+  private async following(ctx: StepContext, step: StepDefinition): Promise<StepDefinition> {
+    let id: StepId | null = step.next;
+    while (id) {
+      const candidate = steps[id];
+      if (ctx.scratch.editing && !candidate.followUp) return steps.preview;
+      if (!candidate.when || (await candidate.when(ctx))) return candidate;
+      id = candidate.next;
+    }
+    return steps.preview;
+  }
+
+  private async submit(ctx: StepContext, replies: ChatReplies): Promise<void> {
+    const { db, timeZone } = this.options;
+    const max = this.options.maxSubmissionsPerDay ?? 20;
+    if ((await countSubmissionsSince(db, ctx.nominator.id, startOfDay(ctx.now, timeZone))) >= max) {
+      await this.ask(ctx, steps.preview, replies, { id: "submit-daily-limit", args: { max } }, { photos: false });
+      return;
+    }
+    let code: string;
+    try {
+      code = await submitNomination(db, ctx.draft.id, ctx.nominator.id, { timeZone, now: ctx.now });
+    } catch (err) {
+      if (err instanceof IncompleteDraftError) {
+        const missing = (["kind", "name", "unit", "field", "achievements", "criteria", "consent"] as const).find((s) =>
+          err.missing.includes({ kind: "nomineeKind", name: "nomineeName", unit: "unitId", field: "fieldId", achievements: "achievements", criteria: "criteria", consent: "consent" }[s]),
+        );
+        ctx.scratch.editing = true;
+        await this.ask(ctx, steps[missing ?? "kind"], replies, { id: "submit-incomplete" });
+        return;
+      }
+      if (err instanceof StaleNominationError) {
+        await replies.send({ text: ctx.t("nomination-not-draft") });
+        return;
+      }
+      throw err;
+    }
+    await replies.send({ text: ctx.t("submit-receipt", { code }) });
+    this.options.log.info({ nominationId: ctx.draft.id, code }, "nomination submitted");
+    try {
+      await this.options.onSubmitted?.(ctx.draft.id);
+    } catch (err) {
+      this.options.log.error({ err, nominationId: ctx.draft.id }, "onSubmitted failed");
+    }
+  }
+
+  // === Asking
+
+  private async render(ctx: StepContext, step: StepDefinition, notice?: Notice): Promise<OutgoingMessage> {
+    const args = step.questionArgs ? await step.questionArgs(ctx) : {};
+    const question = ctx.t(step.question, args);
+    const text = notice ? `${ctx.t(notice.id, notice.args)}\n\n${question}` : question;
+    const rows: StepChoice[][] = step.choices ? await step.choices(ctx) : [];
+    const choices = rows.map((row) => row.map((c) => ({ label: c.label, payload: `${stepPayloadPrefix}${step.id}:${c.value}` })));
+    return choices.length > 0 ? { text, choices } : { text };
+  }
+
+  /** Sends a step's question as the new prompt and saves where the draft stands. */
+  private async ask(ctx: StepContext, step: StepDefinition, replies: ChatReplies, notice?: Notice, opts: { photos?: boolean } = {}): Promise<void> {
+    let current = step;
+    if (current.when && !(await current.when(ctx))) current = await this.following(ctx, current);
+    if (current.id === "preview") delete ctx.scratch.editing;
+    // Save first: a prompt that went out must always belong to the stored step.
+    await saveProgress(this.options.db, ctx.draft.id, current.id, ctx.scratch, ctx.now);
+    if (current.photos && opts.photos !== false && notice?.id !== "wrong-old-button" && !notice?.id.startsWith("wrong-")) {
+      const photos = await current.photos(ctx);
+      if (photos.length > 0) await replies.sendPhotos(photos);
+    }
+    const messageId = await replies.send(await this.render(ctx, current, notice));
+    ctx.scratch.promptMessageId = messageId;
+    await saveProgress(this.options.db, ctx.draft.id, current.id, ctx.scratch, ctx.now);
+  }
+
+  private debounce(key: string, run: () => Promise<void>): void {
+    const existing = this.batches.get(key);
+    if (existing) clearTimeout(existing.timer);
+    const timer = setTimeout(() => {
+      this.batches.delete(key);
+      run().catch((err: unknown) => this.options.log.error({ err }, "album acknowledgement failed"));
+    }, this.options.albumQuietMs ?? 1000);
+    this.batches.set(key, { timer, run });
+  }
+
+  private context(nominator: Nominator, draft: DraftRow): StepContext {
+    const { db, i18n } = this.options;
+    const scratch: DraftScratch = readScratch(draft);
+    return {
+      db,
+      i18n,
+      locale: nominator.locale,
+      draft,
+      scratch,
+      nominator,
+      now: this.now(),
+      t: (id, args) => i18n.t(nominator.locale, id, args),
+    };
+  }
+}

@@ -1,0 +1,501 @@
+// The guided nomination, one declarative entry per step: what it asks, how it takes the
+// answer, what it saves, where it leads. The engine (engine.ts) runs them.
+import type { PhotoSource } from "../../bot/port";
+import type { Locale } from "../i18n";
+import { foldText, looselyMatches, nomineeNameKey } from "../text/fold";
+import { parseVietnamesePhone } from "../text/phone";
+import { findPossibleDuplicates } from "./duplicates";
+import { loadDraftDetails } from "./drafts";
+import { MediaRefusedError } from "./media";
+import type { Notice, Outcome, StepAnswer, StepChoice, StepContext, StepDefinition, StepId } from "./types";
+
+// === Limits
+
+/** Bounds the issue sets for each answer. */
+export const limits = {
+  nameMin: 2,
+  nameMax: 120,
+  achievementsMin: 30,
+  achievementsMax: 4000,
+  photosMax: 10,
+  unitsPerPage: 8,
+  /** How much of the achievements the preview shows, so the preview fits in one message. */
+  previewAchievements: 2500,
+} as const;
+
+// === Helpers
+
+function localName(locale: Locale, row: { nameVi: string; nameEn: string | null }): string {
+  return locale === "en" && row.nameEn ? row.nameEn : row.nameVi;
+}
+
+/** The explanation for an answer of the wrong kind; `expected` says what the step wants. */
+function unexpected(answer: StepAnswer, expected: "text" | "choice" | "photo"): Outcome {
+  if (answer.kind === "unsupported") return { kind: "invalid", notice: { id: "wrong-unsupported", args: { what: answer.what } } };
+  if (answer.kind === "photo") return { kind: "invalid", notice: { id: "wrong-photo" } };
+  if (expected === "photo") return { kind: "invalid", notice: { id: "wrong-text-photos" } };
+  if (expected === "choice") return { kind: "invalid", notice: { id: "wrong-pick-choice" } };
+  return { kind: "invalid", notice: { id: "wrong-text-expected" } };
+}
+
+function oneColumn(choices: StepChoice[]): StepChoice[][] {
+  return choices.map((c) => [c]);
+}
+
+function pairs(choices: StepChoice[]): StepChoice[][] {
+  const rows: StepChoice[][] = [];
+  for (let i = 0; i < choices.length; i += 2) rows.push(choices.slice(i, i + 2));
+  return rows;
+}
+
+const nomineeKinds = ["INDIVIDUAL", "COLLECTIVE", "HOUSEHOLD", "ENTERPRISE"] as const;
+const consents = ["GIVEN", "NOT_ASKED"] as const;
+
+/** Steps the preview offers to edit, in the order of its buttons. */
+export const editableSteps = ["kind", "name", "unit", "field", "movement", "achievements", "criteria", "photos", "contact", "consent"] as const satisfies readonly StepId[];
+
+function duplicateKey(draft: { nomineeNameKey: string | null; unitId: number | null }): string {
+  return `${draft.nomineeNameKey ?? ""}@${draft.unitId ?? ""}`;
+}
+
+// === Unit browser
+
+async function unitChoices(ctx: StepContext): Promise<StepChoice[][]> {
+  const { db, scratch } = ctx;
+  const back: StepChoice = { label: ctx.t("unit-back"), value: "up" };
+  if (scratch.unitQuery) {
+    const matches = await searchUnits(ctx, scratch.unitQuery);
+    return [...oneColumn(matches.map((u) => ({ label: u.name, value: `pick:${u.id}` }))), [back]];
+  }
+  const parentId = scratch.unitParentId ?? null;
+  const page = scratch.unitPage ?? 0;
+  const children = await db.unit.findMany({
+    where: { parentId, active: true },
+    orderBy: { id: "asc" },
+    include: { _count: { select: { children: true } } },
+  });
+  const shown = children.slice(page * limits.unitsPerPage, (page + 1) * limits.unitsPerPage);
+  const rows = oneColumn(
+    shown.map((u) => ({ label: u._count.children > 0 ? `${u.name} ›` : u.name, value: u._count.children > 0 ? `open:${u.id}` : `pick:${u.id}` })),
+  );
+  const paging: StepChoice[] = [];
+  if (page > 0) paging.push({ label: ctx.t("unit-previous-page"), value: `page:${page - 1}` });
+  if ((page + 1) * limits.unitsPerPage < children.length) paging.push({ label: ctx.t("unit-next-page"), value: `page:${page + 1}` });
+  if (paging.length > 0) rows.push(paging);
+  if (parentId !== null) rows.push([{ label: ctx.t("unit-pick-this"), value: `pick:${parentId}` }], [back]);
+  return rows;
+}
+
+async function searchUnits(ctx: StepContext, query: string) {
+  const units = await ctx.db.unit.findMany({ where: { active: true }, orderBy: { id: "asc" }, select: { id: true, name: true } });
+  return units.filter((u) => looselyMatches(query, u.name)).slice(0, limits.unitsPerPage);
+}
+
+async function unitPath(ctx: StepContext, unitId: number | null | undefined): Promise<string> {
+  if (!unitId) return "";
+  const unit = await ctx.db.unit.findUnique({ where: { id: unitId }, select: { path: true } });
+  if (!unit) return "";
+  const ids = unit.path.split("/").filter(Boolean).map(Number);
+  const rows = await ctx.db.unit.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  return ids.map((id) => rows.find((r) => r.id === id)?.name ?? "").join(" › ");
+}
+
+async function answerUnit(ctx: StepContext, answer: StepAnswer): Promise<Outcome> {
+  const { db, scratch } = ctx;
+  if (answer.kind === "text") {
+    const matches = await searchUnits(ctx, answer.text);
+    if (matches.length === 0) return { kind: "invalid", notice: { id: "unit-not-found", args: { query: answer.text } } };
+    scratch.unitQuery = answer.text.slice(0, 100);
+    return { kind: "stay", notice: { id: "unit-search-results", args: { query: answer.text, count: matches.length } } };
+  }
+  if (answer.kind !== "choice") return unexpected(answer, "choice");
+  const [action, arg] = answer.value.split(":");
+  const id = Number(arg);
+  if (action === "up") {
+    if (scratch.unitQuery) delete scratch.unitQuery;
+    else if (scratch.unitParentId) {
+      const current = await db.unit.findUnique({ where: { id: scratch.unitParentId }, select: { parentId: true } });
+      scratch.unitParentId = current?.parentId ?? null;
+    }
+    scratch.unitPage = 0;
+    return { kind: "stay", edit: true };
+  }
+  if (action === "page" && Number.isInteger(id) && id >= 0) {
+    scratch.unitPage = id;
+    return { kind: "stay", edit: true };
+  }
+  if ((action === "open" || action === "pick") && Number.isInteger(id)) {
+    const unit = await db.unit.findFirst({ where: { id, active: true } });
+    if (!unit) return { kind: "invalid", notice: { id: "wrong-old-button" } };
+    if (action === "open") {
+      scratch.unitParentId = unit.id;
+      scratch.unitPage = 0;
+      delete scratch.unitQuery;
+      return { kind: "stay", edit: true };
+    }
+    await db.nomination.update({ where: { id: ctx.draft.id }, data: { unitId: unit.id } });
+    ctx.draft.unitId = unit.id;
+    delete scratch.unitQuery;
+    delete scratch.unitParentId;
+    delete scratch.unitPage;
+    return { kind: "advance", notice: { id: "unit-chosen", args: { unit: await unitPath(ctx, unit.id) } } };
+  }
+  return { kind: "invalid", notice: { id: "wrong-old-button" } };
+}
+
+// === Achievements
+
+async function answerAchievements(ctx: StepContext, answer: StepAnswer): Promise<Outcome> {
+  const { scratch } = ctx;
+  const max = limits.achievementsMax;
+  if (answer.kind === "text") {
+    const text = answer.text.trim();
+    if (text.length > max) return { kind: "invalid", notice: { id: "achievements-message-too-long", args: { max, over: text.length - max } } };
+    const combined = scratch.pendingText ? `${scratch.pendingText}\n${text}` : text;
+    if (combined.length > max) {
+      return { kind: "invalid", notice: { id: "achievements-total-too-long", args: { max, left: max - (scratch.pendingText?.length ?? 0) } } };
+    }
+    scratch.pendingText = combined;
+    if (combined.length < limits.achievementsMin) {
+      return { kind: "stay", notice: { id: "achievements-need-more", args: { missing: limits.achievementsMin - combined.length } } };
+    }
+    return { kind: "stay", notice: { id: "achievements-received", args: { count: combined.length, left: max - combined.length } } };
+  }
+  if (answer.kind === "choice" && answer.value === "done") {
+    const pending = scratch.pendingText ?? "";
+    if (pending === "" && ctx.draft.achievements) return { kind: "advance" };
+    if (pending.length < limits.achievementsMin) {
+      return { kind: "invalid", notice: { id: "achievements-need-more", args: { missing: limits.achievementsMin - pending.length } } };
+    }
+    await ctx.db.nomination.update({ where: { id: ctx.draft.id }, data: { achievements: pending } });
+    delete scratch.pendingText;
+    return { kind: "advance" };
+  }
+  return unexpected(answer, "text");
+}
+
+// === Photos
+
+async function countPhotos(ctx: StepContext): Promise<number> {
+  return ctx.db.attachment.count({ where: { nominationId: ctx.draft.id, kind: "PHOTO", forEventId: null } });
+}
+
+async function answerPhotos(ctx: StepContext, answer: StepAnswer): Promise<Outcome> {
+  if (answer.kind === "choice") {
+    if (answer.value === "done" || answer.value === "skip") return { kind: "advance" };
+    if (answer.value === "clear") {
+      await ctx.db.attachment.deleteMany({ where: { nominationId: ctx.draft.id, kind: "PHOTO", forEventId: null } });
+      return { kind: "stay", notice: { id: "photos-cleared" } };
+    }
+    return { kind: "invalid", notice: { id: "wrong-old-button" } };
+  }
+  if (answer.kind === "unsupported" && answer.what === "document") return { kind: "invalid", notice: { id: "photo-refused-not-image" } };
+  if (answer.kind !== "photo") return unexpected(answer, "photo");
+  const count = await countPhotos(ctx);
+  if (count >= limits.photosMax) return { kind: "invalid", notice: { id: "photos-too-many", args: { max: limits.photosMax } } };
+  let stored;
+  try {
+    stored = await answer.store();
+  } catch (err) {
+    if (err instanceof MediaRefusedError) return { kind: "invalid", notice: { id: `photo-refused-${err.reason}`, args: { max: 20 } } };
+    throw err;
+  }
+  const photo = answer.photo;
+  await ctx.db.attachment.create({
+    data: {
+      nominationId: ctx.draft.id,
+      kind: "PHOTO",
+      mimeType: stored.mimeType,
+      sizeBytes: stored.sizeBytes,
+      width: photo.width ?? null,
+      height: photo.height ?? null,
+      sha256: stored.sha256,
+      storagePath: stored.storagePath,
+      mediaGroupId: photo.mediaGroupId ?? null,
+      channelRefs: { create: { channel: ctx.draft.channel, fileId: photo.file.fileId, fileUniqueId: photo.file.fileUniqueId ?? null } },
+    },
+  });
+  const notice: Notice = { id: "photos-received", args: { count: count + 1, max: limits.photosMax } };
+  return photo.mediaGroupId ? { kind: "batch", key: photo.mediaGroupId, notice } : { kind: "stay", notice };
+}
+
+// === Preview
+
+async function previewArgs(ctx: StepContext) {
+  const d = await loadDraftDetails(ctx.db, ctx.draft.id);
+  const achievements = d.achievements ?? "";
+  const shown = achievements.length > limits.previewAchievements ? `${achievements.slice(0, limits.previewAchievements)}…` : achievements;
+  return {
+    kind: d.nomineeKind ? ctx.t(`nominee-kind-${d.nomineeKind}`) : "",
+    name: d.nomineeName ?? "",
+    unit: await unitPath(ctx, d.unitId),
+    field: d.field ? localName(ctx.locale, d.field) : "",
+    movement: d.movement ? localName(ctx.locale, d.movement) : ctx.t("preview-none"),
+    achievements: shown,
+    criteria: d.criteria.map((c) => `• ${ctx.locale === "en" ? c.criterion.shortEn : c.criterion.shortVi}`).join("\n"),
+    photos: d.attachments.filter((a) => a.kind === "PHOTO").length,
+    contact: d.contactPhone ?? ctx.t("preview-none"),
+    consent: d.consent ? ctx.t(`consent-${d.consent}`) : "",
+  };
+}
+
+async function previewPhotos(ctx: StepContext): Promise<PhotoSource[]> {
+  const photos = await ctx.db.attachment.findMany({
+    where: { nominationId: ctx.draft.id, kind: "PHOTO", storagePath: { not: null } },
+    orderBy: { id: "asc" },
+    take: limits.photosMax,
+  });
+  return photos.map((p) => ({ kind: "file", path: p.storagePath! }));
+}
+
+// === The steps
+
+/** The nomination conversation. Order of `stepIds` is the order of asking; `next` links them. */
+export const steps: Record<StepId, StepDefinition> = {
+  kind: {
+    id: "kind",
+    question: "ask-kind",
+    input: "choice",
+    choices: async (ctx) => pairs(nomineeKinds.map((k) => ({ label: ctx.t(`nominee-kind-${k}`), value: k }))),
+    answer: async (ctx, answer) => {
+      if (answer.kind !== "choice") return unexpected(answer, "choice");
+      const kind = nomineeKinds.find((k) => k === answer.value);
+      if (!kind) return { kind: "invalid", notice: { id: "wrong-old-button" } };
+      await ctx.db.nomination.update({ where: { id: ctx.draft.id }, data: { nomineeKind: kind } });
+      return { kind: "advance" };
+    },
+    next: "name",
+  },
+
+  name: {
+    id: "name",
+    question: "ask-name",
+    input: "text",
+    questionArgs: async () => ({ min: limits.nameMin, max: limits.nameMax }),
+    answer: async (ctx, answer) => {
+      if (answer.kind !== "text") return unexpected(answer, "text");
+      const name = answer.text.replace(/\s+/g, " ").trim();
+      if (name.length < limits.nameMin) return { kind: "invalid", notice: { id: "name-too-short", args: { min: limits.nameMin } } };
+      if (name.length > limits.nameMax) return { kind: "invalid", notice: { id: "name-too-long", args: { max: limits.nameMax, length: name.length } } };
+      const key = nomineeNameKey(name);
+      await ctx.db.nomination.update({ where: { id: ctx.draft.id }, data: { nomineeName: name, nomineeNameKey: key } });
+      ctx.draft.nomineeName = name;
+      ctx.draft.nomineeNameKey = key;
+      return { kind: "advance" };
+    },
+    next: "unit",
+  },
+
+  unit: {
+    id: "unit",
+    question: "ask-unit",
+    input: "unit-tree",
+    questionArgs: async (ctx) => ({ browsing: ctx.scratch.unitParentId ? "yes" : "no", current: await unitPath(ctx, ctx.scratch.unitParentId) }),
+    choices: unitChoices,
+    answer: answerUnit,
+    next: "duplicate",
+  },
+
+  duplicate: {
+    id: "duplicate",
+    question: "ask-duplicate",
+    input: "confirm",
+    followUp: true,
+    when: async (ctx) =>
+      ctx.scratch.duplicateAccepted !== duplicateKey(ctx.draft) && (await findPossibleDuplicates(ctx.db, ctx.draft, ctx.now)).length > 0,
+    questionArgs: async (ctx) => {
+      const found = await findPossibleDuplicates(ctx.db, ctx.draft, ctx.now);
+      const list = found.map((n) =>
+        ctx.t("duplicate-item", { code: n.code ?? "", name: n.nomineeName ?? "", unit: n.unit?.name ?? "", status: ctx.t(`status-${n.status}`) }),
+      );
+      return { list: list.join("\n") };
+    },
+    choices: async (ctx) => [[{ label: ctx.t("duplicate-continue"), value: "continue" }], [{ label: ctx.t("duplicate-cancel"), value: "cancel" }]],
+    answer: async (ctx, answer) => {
+      if (answer.kind !== "choice") return unexpected(answer, "choice");
+      if (answer.value === "cancel") return { kind: "cancel" };
+      if (answer.value !== "continue") return { kind: "invalid", notice: { id: "wrong-old-button" } };
+      ctx.scratch.duplicateAccepted = duplicateKey(ctx.draft);
+      return { kind: "advance" };
+    },
+    next: "field",
+  },
+
+  field: {
+    id: "field",
+    question: "ask-field",
+    input: "choice",
+    choices: async (ctx) => {
+      const fields = await ctx.db.field.findMany({ where: { active: true }, orderBy: { number: "asc" } });
+      return oneColumn(fields.map((f) => ({ label: `${f.number}. ${localName(ctx.locale, f)}`, value: String(f.number) })));
+    },
+    answer: async (ctx, answer) => {
+      if (answer.kind !== "choice") return unexpected(answer, "choice");
+      const field = await ctx.db.field.findFirst({ where: { number: Number(answer.value), active: true } });
+      if (!field) return { kind: "invalid", notice: { id: "wrong-old-button" } };
+      await ctx.db.nomination.update({ where: { id: ctx.draft.id }, data: { fieldId: field.id } });
+      const help = (ctx.locale === "en" ? field.helpEn : field.helpVi) ?? "";
+      return { kind: "advance", notice: { id: help ? "field-chosen-help" : "field-chosen", args: { name: localName(ctx.locale, field), help } } };
+    },
+    next: "movement",
+  },
+
+  movement: {
+    id: "movement",
+    question: "ask-movement",
+    input: "choice",
+    choices: async (ctx) => {
+      const movements = await ctx.db.movement.findMany({
+        where: {
+          active: true,
+          AND: [{ OR: [{ startsOn: null }, { startsOn: { lte: ctx.now } }] }, { OR: [{ endsOn: null }, { endsOn: { gte: ctx.now } }] }],
+        },
+        orderBy: { id: "asc" },
+      });
+      return [...oneColumn(movements.map((m) => ({ label: localName(ctx.locale, m), value: String(m.id) }))), [{ label: ctx.t("choice-skip"), value: "skip" }]];
+    },
+    answer: async (ctx, answer) => {
+      if (answer.kind !== "choice") return unexpected(answer, "choice");
+      if (answer.value === "skip") {
+        await ctx.db.nomination.update({ where: { id: ctx.draft.id }, data: { movementId: null } });
+        return { kind: "advance" };
+      }
+      const movement = await ctx.db.movement.findFirst({ where: { id: Number(answer.value), active: true } });
+      if (!movement) return { kind: "invalid", notice: { id: "wrong-old-button" } };
+      await ctx.db.nomination.update({ where: { id: ctx.draft.id }, data: { movementId: movement.id } });
+      return { kind: "advance" };
+    },
+    next: "achievements",
+  },
+
+  achievements: {
+    id: "achievements",
+    question: "ask-achievements",
+    input: "multi-text",
+    questionArgs: async () => ({ min: limits.achievementsMin, max: limits.achievementsMax }),
+    choices: async (ctx) => [[{ label: ctx.t("choice-done"), value: "done" }]],
+    answer: answerAchievements,
+    next: "criteria",
+  },
+
+  criteria: {
+    id: "criteria",
+    question: "ask-criteria",
+    input: "toggle",
+    questionArgs: async (ctx) => {
+      const all = await ctx.db.criterion.findMany({ orderBy: { number: "asc" } });
+      return { list: all.map((c) => `${c.number}. ${ctx.locale === "en" ? c.nameEn : c.nameVi}`).join("\n") };
+    },
+    choices: async (ctx) => {
+      const all = await ctx.db.criterion.findMany({ orderBy: { number: "asc" } });
+      const picked = new Set((await ctx.db.nominationCriterion.findMany({ where: { nominationId: ctx.draft.id } })).map((c) => c.criterionId));
+      return [
+        ...oneColumn(all.map((c) => ({ label: `${picked.has(c.id) ? "✅" : "⬜"} ${c.number}. ${ctx.locale === "en" ? c.shortEn : c.shortVi}`, value: `t:${c.number}` }))),
+        [{ label: ctx.t("choice-done"), value: "done" }],
+      ];
+    },
+    answer: async (ctx, answer) => {
+      if (answer.kind !== "choice") return unexpected(answer, "choice");
+      if (answer.value === "done") {
+        const count = await ctx.db.nominationCriterion.count({ where: { nominationId: ctx.draft.id } });
+        return count > 0 ? { kind: "advance" } : { kind: "invalid", notice: { id: "criteria-none" } };
+      }
+      const number = Number(answer.value.replace(/^t:/, ""));
+      const criterion = await ctx.db.criterion.findUnique({ where: { number } });
+      if (!criterion) return { kind: "invalid", notice: { id: "wrong-old-button" } };
+      const key = { nominationId_criterionId: { nominationId: ctx.draft.id, criterionId: criterion.id } };
+      const existing = await ctx.db.nominationCriterion.findUnique({ where: key });
+      if (existing) await ctx.db.nominationCriterion.delete({ where: key });
+      else await ctx.db.nominationCriterion.create({ data: { nominationId: ctx.draft.id, criterionId: criterion.id } });
+      return { kind: "stay", edit: true };
+    },
+    next: "photos",
+  },
+
+  photos: {
+    id: "photos",
+    question: "ask-photos",
+    input: "photos",
+    questionArgs: async () => ({ max: limits.photosMax }),
+    choices: async (ctx) => {
+      const count = await countPhotos(ctx);
+      if (count === 0) return [[{ label: ctx.t("choice-skip"), value: "skip" }]];
+      const rows = [[{ label: ctx.t("choice-done"), value: "done" }]];
+      if (ctx.scratch.editing) rows.push([{ label: ctx.t("photos-clear"), value: "clear" }]);
+      return rows;
+    },
+    answer: answerPhotos,
+    next: "contact",
+  },
+
+  contact: {
+    id: "contact",
+    question: "ask-contact",
+    input: "phone",
+    choices: async (ctx) => [[{ label: ctx.t("choice-skip"), value: "skip" }]],
+    answer: async (ctx, answer) => {
+      if (answer.kind === "choice" && answer.value === "skip") {
+        await ctx.db.nomination.update({ where: { id: ctx.draft.id }, data: { contactPhone: null } });
+        return { kind: "advance" };
+      }
+      if (answer.kind !== "text") return unexpected(answer, "text");
+      const phone = parseVietnamesePhone(answer.text);
+      if (!phone) return { kind: "invalid", notice: { id: "phone-invalid" } };
+      await ctx.db.nomination.update({ where: { id: ctx.draft.id }, data: { contactPhone: phone } });
+      return { kind: "advance" };
+    },
+    next: "consent",
+  },
+
+  consent: {
+    id: "consent",
+    question: "ask-consent",
+    input: "choice",
+    choices: async (ctx) => oneColumn(consents.map((c) => ({ label: ctx.t(`consent-${c}`), value: c }))),
+    answer: async (ctx, answer) => {
+      if (answer.kind !== "choice") return unexpected(answer, "choice");
+      const consent = consents.find((c) => c === answer.value);
+      if (!consent) return { kind: "invalid", notice: { id: "wrong-old-button" } };
+      await ctx.db.nomination.update({ where: { id: ctx.draft.id }, data: { consent } });
+      return { kind: "advance" };
+    },
+    next: "preview",
+  },
+
+  preview: {
+    id: "preview",
+    question: "preview",
+    input: "preview",
+    questionArgs: previewArgs,
+    photos: previewPhotos,
+    choices: async (ctx) => [
+      ...pairs(editableSteps.map((s) => ({ label: ctx.t(`preview-edit-${s}`), value: `edit:${s}` }))),
+      [{ label: ctx.t("preview-submit"), value: "submit" }],
+      [{ label: ctx.t("preview-cancel"), value: "cancel" }],
+    ],
+    answer: async (_ctx, answer) => {
+      if (answer.kind !== "choice") return { kind: "invalid", notice: { id: "preview-use-buttons" } };
+      if (answer.value === "submit") return { kind: "submit" };
+      if (answer.value === "cancel") return { kind: "cancel" };
+      const target = editableSteps.find((s) => answer.value === `edit:${s}`);
+      return target ? { kind: "goto", step: target } : { kind: "invalid", notice: { id: "wrong-old-button" } };
+    },
+    next: null,
+  },
+};
+
+/**
+ * Reads typed text as one of a step's choices: its number in the list (for choice-like
+ * steps), its whole label, or, for choice steps, the one label the words loosely match.
+ */
+export function matchTypedChoice(step: StepDefinition, text: string, choices: StepChoice[][]): StepChoice | undefined {
+  const flat = choices.flat();
+  const folded = foldText(text).replace(/[.!]+$/, "");
+  const clean = (label: string) => foldText(label.replace(/^[✅⬜]\s*/u, ""));
+  const choiceLike = step.input === "choice" || step.input === "toggle" || step.input === "confirm" || step.input === "preview";
+  if (choiceLike && /^\d{1,2}$/.test(folded)) return flat[Number(folded) - 1];
+  const exact = flat.find((c) => clean(c.label) === folded || clean(c.label).replace(/^\d+\.\s*/, "") === folded);
+  if (exact || !choiceLike) return exact;
+  const loose = flat.filter((c) => looselyMatches(text, c.label.replace(/^\d+\.\s*/, "")));
+  return loose.length === 1 ? loose[0] : undefined;
+}
