@@ -154,3 +154,36 @@ export async function submitNomination(db: Db, nominationId: number, actorId: nu
     return code.code;
   });
 }
+
+/**
+ * Records an action that leaves the status as it is (an officer editing the public story),
+ * with the same optimistic check as `transition`: it only applies while the nomination is
+ * still in `status`.
+ */
+export async function recordInPlace(
+  db: Db,
+  req: { nominationId: number; status: NominationStatus; action: ReviewAction; actorId: number | null; reason?: string | null; set?: Record<string, unknown>; now?: Date },
+) {
+  const now = req.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const touched = await tx.nomination.updateMany({
+      where: { id: req.nominationId, status: req.status },
+      data: { lastActivityAt: now, ...req.set },
+    });
+    if (touched.count === 0) {
+      const current = await tx.nomination.findUnique({ where: { id: req.nominationId }, select: { status: true } });
+      throw new StaleNominationError(req.nominationId, req.status, current?.status ?? null, null);
+    }
+    return tx.reviewEvent.create({
+      data: {
+        nominationId: req.nominationId,
+        actorId: req.actorId,
+        action: req.action,
+        fromStatus: req.status,
+        toStatus: req.status,
+        reason: req.reason ?? null,
+        createdAt: now,
+      },
+    });
+  });
+}
