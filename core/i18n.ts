@@ -1,6 +1,6 @@
 // Every user-facing string comes from locales/<locale>.ftl (Project Fluent). Arguments are
 // escaped for the HTML subset the channels render, so user input can never inject markup.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
 import { repoRoot } from "./db/paths";
@@ -31,6 +31,21 @@ export function messageIds(source: string): string[] {
   return resource.body.flatMap((m) => [m.id, ...Object.keys(m.attributes).map((a) => `${m.id}.${a}`)]);
 }
 
+/**
+ * The Fluent sources of a locale: `locales/<locale>.ftl` and every `locales/<locale>/*.ftl`
+ * (one file per feature, so features add messages without touching each other's files).
+ */
+export function localeSources(dir: string, locale: Locale): { file: string; source: string }[] {
+  const files: string[] = [];
+  const single = path.join(dir, `${locale}.ftl`);
+  if (existsSync(single)) files.push(single);
+  const folder = path.join(dir, locale);
+  if (existsSync(folder)) {
+    files.push(...readdirSync(folder).filter((f) => f.endsWith(".ftl")).sort().map((f) => path.join(folder, f)));
+  }
+  return files.map((file) => ({ file, source: readFileSync(file, "utf8") }));
+}
+
 /** The loaded locale bundles, and `t` to render a message. */
 export class Translations {
   private readonly bundles = new Map<Locale, FluentBundle>();
@@ -41,12 +56,15 @@ export class Translations {
     dir = path.join(repoRoot, "locales"),
   ) {
     for (const locale of locales) {
-      const source = readFileSync(path.join(dir, `${locale}.ftl`), "utf8");
       const bundle = new FluentBundle(locale, { useIsolating: false });
-      const errors = bundle.addResource(new FluentResource(source));
-      if (errors.length > 0) throw new Error(`locales/${locale}.ftl: ${errors.map(String).join("; ")}`);
+      const sources = localeSources(dir, locale);
+      for (const { file, source } of sources) {
+        // A message defined twice would silently keep the first: refuse it instead.
+        const errors = bundle.addResource(new FluentResource(source));
+        if (errors.length > 0) throw new Error(`${path.relative(dir, file)}: ${errors.map(String).join("; ")}`);
+      }
       this.bundles.set(locale, bundle);
-      this.sources.set(locale, source);
+      this.sources.set(locale, sources.map((s) => s.source).join("\n"));
     }
   }
 

@@ -1,10 +1,12 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../core/db/paths";
-import { Translations, escapeHtml, locales, messageIds, toLocale } from "../../core/i18n";
+import { Translations, escapeHtml, localeSources, locales, messageIds, toLocale, type Locale } from "../../core/i18n";
 
-const source = (locale: string) => readFileSync(path.join(repoRoot, "locales", `${locale}.ftl`), "utf8");
+const source = (locale: Locale) =>
+  localeSources(path.join(repoRoot, "locales"), locale)
+    .map((s) => s.source)
+    .join("\n");
 
 /** Variables a message uses, e.g. { $name } → "name". */
 function variables(ftl: string): Map<string, string[]> {
@@ -37,6 +39,13 @@ describe("locales", () => {
     const vi = variables(source("vi"));
     const en = variables(source("en"));
     for (const [id, vars] of vi) expect({ id, vars: en.get(id) }).toEqual({ id, vars });
+  });
+
+  it("define no message twice", () => {
+    for (const locale of locales) {
+      const ids = messageIds(source(locale));
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    }
   });
 
   it("load without syntax errors and render every message", () => {
