@@ -37,8 +37,12 @@ export function approvalTime(n: { decidedAt: Date | null; events: { createdAt: D
   return n.decidedAt ?? n.events[0]?.createdAt ?? null;
 }
 
-/** Counts approved (or since published) nominations per unit subtree within the period. */
+/**
+ * Counts approved (or since published) nominations per unit subtree within the period, as of
+ * `now`: a clock moved back by /tick sees the progress of that moment.
+ */
 export async function quotaProgress(db: DbTx, q: QuotaQuery): Promise<QuotaProgress[]> {
+  const until = Math.min(q.period.end.getTime(), q.now.getTime() + 1);
   const units = await db.unit.findMany({ where: { id: { in: [...q.unitIds] } }, select: { id: true, name: true, path: true } });
   const progress: QuotaProgress[] = [];
   for (const unit of units) {
@@ -55,7 +59,7 @@ export async function quotaProgress(db: DbTx, q: QuotaQuery): Promise<QuotaProgr
     });
     const approved = nominations.filter((n) => {
       const t = approvalTime(n);
-      return t !== null && t >= q.period.start && t < q.period.end;
+      return t !== null && t >= q.period.start && t.getTime() < until;
     }).length;
     progress.push({
       unitId: unit.id,
