@@ -4,6 +4,7 @@ import { createLogger } from "./logger";
 import { describeDatabase, prepareDatabase } from "./database";
 import { Shutdown } from "./shutdown";
 import { Translations } from "../core/i18n";
+import { startTelegramApp } from "./telegram";
 
 function readConfig(): Config {
   loadDotEnv();
@@ -46,3 +47,14 @@ if (!config.TELEGRAM_BOT_TOKEN) {
 
 shutdown.listen();
 log.info({ apiRoot: config.TELEGRAM_API_ROOT, database }, "starting");
+const telegram = await startTelegramApp({
+  token: config.TELEGRAM_BOT_TOKEN,
+  apiRoot: config.TELEGRAM_API_ROOT,
+  timeZone: config.TZ,
+  defaultLocale: config.DEFAULT_LOCALE,
+  mediaDir: config.MEDIA_DIR,
+  db,
+  i18n,
+  log,
+});
+shutdown.add("telegram", () => telegram.stop());

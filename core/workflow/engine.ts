@@ -218,13 +218,14 @@ export class NominationWorkflow {
       }
       throw err;
     }
-    await replies.send({ text: ctx.t("submit-receipt", { code }) });
     this.options.log.info({ nominationId: ctx.draft.id, code }, "nomination submitted");
     try {
       await this.options.onSubmitted?.(ctx.draft.id);
     } catch (err) {
+      // The submission stands whatever a listener does; the nominator still gets the receipt.
       this.options.log.error({ err, nominationId: ctx.draft.id }, "onSubmitted failed");
     }
+    await replies.send({ text: ctx.t("submit-receipt", { code }) });
   }
 
   // === Asking

@@ -1,0 +1,29 @@
+// The commands people can type, with their Vietnamese aliases. Channel adapters register
+// these (Telegram's command menu); the conversation handler routes by `action`.
+
+/** What a command does. */
+export type CommandAction = "start" | "nominate" | "mine" | "cancel" | "help" | "language";
+
+/** Every command name, English first, then its Vietnamese alias; descriptions are `cmd-<action>`. */
+export const commands: readonly { name: string; action: CommandAction }[] = [
+  { name: "start", action: "start" },
+  { name: "nominate", action: "nominate" },
+  { name: "decu", action: "nominate" },
+  { name: "mine", action: "mine" },
+  { name: "cuatoi", action: "mine" },
+  { name: "cancel", action: "cancel" },
+  { name: "huy", action: "cancel" },
+  { name: "help", action: "help" },
+  { name: "trogiup", action: "help" },
+  { name: "language", action: "language" },
+  { name: "ngonngu", action: "language" },
+];
+
+/** The action of a typed command name, if it is one of ours. */
+export function commandAction(name: string): CommandAction | undefined {
+  const lower = name.toLowerCase();
+  return commands.find((c) => c.name === lower)?.action;
+}
+
+/** The `/start` payload of the poster deep link (https://t.me/<bot>?start=decu). */
+export const nominateDeepLink = "decu";

@@ -1,0 +1,190 @@
+// The one entry for everything people do in a private chat, on any channel: commands, menu
+// buttons, answers to the nomination steps, /mine. It speaks only the channel port.
+import type { Logger } from "pino";
+import type { ChannelPort, EventHandler, IncomingEvent, IncomingPhoto } from "../bot/port";
+import type { Db } from "../core/db/client";
+import type { Locale, Translations } from "../core/i18n";
+import { checkDeclaredMedia, storeImage } from "../core/workflow/media";
+import { parseStepPayload, type ChatReplies, type NominationWorkflow, type RawAnswer } from "../core/workflow/engine";
+import type { Nominator } from "../core/workflow/types";
+import { commandAction, nominateDeepLink, type CommandAction } from "./commands";
+import { renderMine, withdrawNomination, withdrawPrefix } from "./mine";
+import { identify, setLanguage } from "./people";
+import { UpdateRateLimiter } from "./rate-limit";
+
+// === Wiring
+
+/** What the conversation handler needs. */
+export interface ConversationOptions {
+  db: Db;
+  i18n: Translations;
+  log: Logger;
+  workflow: NominationWorkflow;
+  defaultLocale: Locale;
+  /** Folder where incoming photos are stored. */
+  mediaDir: string;
+  rateLimiter?: UpdateRateLimiter;
+}
+
+/** Binds the port to one chat, as the workflow engine writes to it. */
+function repliesFor(port: ChannelPort, chatId: string): ChatReplies {
+  return {
+    send: (message) => port.send(chatId, message),
+    edit: (messageId, message) => port.edit(chatId, messageId, message),
+    sendPhotos: (photos) => port.sendPhotos(chatId, photos),
+  };
+}
+
+const menuActions: Record<string, CommandAction> = {
+  "m:nominate": "nominate",
+  "m:mine": "mine",
+  "m:help": "help",
+  "m:language": "language",
+};
+
+// === Handler
+
+/**
+ * Builds the channel-agnostic event handler that adapters call with each normalized event.
+ *
+ * ```ts
+ * const handle = createConversationHandler({ db, i18n, log, workflow, defaultLocale: "vi", mediaDir });
+ * startTelegram({ handler: handle, ... });
+ * ```
+ */
+export function createConversationHandler(options: ConversationOptions): EventHandler {
+  const { db, i18n, log, workflow } = options;
+  const limiter = options.rateLimiter ?? new UpdateRateLimiter();
+
+  const t = (who: Nominator, id: string, args?: Record<string, string | number>) => i18n.t(who.locale, id, args);
+
+  async function run(action: CommandAction, who: Nominator, replies: ChatReplies, port: ChannelPort, args = ""): Promise<void> {
+    switch (action) {
+      case "start":
+        if (args.trim().toLowerCase() === nominateDeepLink) return run("nominate", who, replies, port);
+        await replies.send({
+          text: t(who, "start-greeting", { name: who.displayName }),
+          choices: [
+            [{ label: t(who, "menu-nominate"), payload: "m:nominate" }],
+            [{ label: t(who, "menu-mine"), payload: "m:mine" }],
+            [{ label: t(who, "menu-help"), payload: "m:help" }, { label: t(who, "menu-language"), payload: "m:language" }],
+          ],
+        });
+        return;
+      case "nominate": {
+        const open = await workflow.openDraft(who);
+        if (!open) return workflow.start(who, replies, port.channel);
+        await replies.send({
+          text: t(who, "draft-open", { hasName: open.nomineeName ? "yes" : "no", name: open.nomineeName ?? "" }),
+          choices: [[{ label: t(who, "draft-continue"), payload: "d:continue" }], [{ label: t(who, "draft-restart"), payload: "d:restart" }]],
+        });
+        return;
+      }
+      case "mine":
+        await replies.send(await renderMine(db, i18n, who));
+        return;
+      case "cancel":
+        await replies.send({ text: t(who, (await workflow.cancel(who)) ? "nomination-cancelled" : "cancel-nothing") });
+        return;
+      case "help":
+        await replies.send({ text: t(who, "help") });
+        return;
+      case "language":
+        await replies.send({
+          text: t(who, "language-ask"),
+          choices: [[{ label: "Tiếng Việt", payload: "l:vi" }, { label: "English", payload: "l:en" }]],
+        });
+        return;
+    }
+  }
+
+  async function onChoice(event: IncomingEvent & { input: { kind: "choice" } }, who: Nominator, replies: ChatReplies, port: ChannelPort) {
+    const { payload, messageId, answerId } = event.input;
+    const step = parseStepPayload(payload);
+    if (step) {
+      await port.answerChoice(answerId);
+      if (!(await workflow.answer(who, replies, { kind: "choice", step: step.step, value: step.value, messageId }))) {
+        await replies.send({ text: t(who, "no-draft-hint") });
+      }
+      return;
+    }
+    const menu = menuActions[payload];
+    if (menu) {
+      await port.answerChoice(answerId);
+      return run(menu, who, replies, port);
+    }
+    if (payload === "d:continue" || payload === "d:restart") {
+      await port.answerChoice(answerId);
+      if (payload === "d:restart") return workflow.start(who, replies, port.channel);
+      if (!(await workflow.repeat(who, replies))) await replies.send({ text: t(who, "no-draft-hint") });
+      return;
+    }
+    if (payload === "l:vi" || payload === "l:en") {
+      const locale: Locale = payload === "l:en" ? "en" : "vi";
+      await setLanguage(db, who.id, locale);
+      const updated = { ...who, locale };
+      await port.answerChoice(answerId, { text: t(updated, "language-set") });
+      await replies.send({ text: t(updated, "language-set") });
+      await workflow.repeat(updated, replies);
+      return;
+    }
+    if (payload.startsWith(withdrawPrefix)) {
+      const result = await withdrawNomination(db, who.id, Number(payload.slice(withdrawPrefix.length)));
+      await port.answerChoice(answerId, {
+        text: result.ok ? t(who, "withdrawn-toast", { code: result.code }) : t(who, "withdraw-not-allowed"),
+        alert: !result.ok,
+      });
+      await replies.edit(messageId, await renderMine(db, i18n, who));
+      return;
+    }
+    await port.answerChoice(answerId, { text: t(who, "choice-old-toast") });
+  }
+
+  function photoAnswer(photo: IncomingPhoto, port: ChannelPort): RawAnswer {
+    return {
+      kind: "photo",
+      photo,
+      store: async () => {
+        checkDeclaredMedia(photo);
+        const file = await port.download(photo.file);
+        return storeImage(options.mediaDir, file.bytes);
+      },
+    };
+  }
+
+  return async (event, port) => {
+    if (event.chat.kind !== "private") return;
+    const decision = limiter.check(`${event.from.channel}:${event.from.externalId}`);
+    if (decision !== "allow") {
+      if (event.input.kind === "choice") await port.answerChoice(event.input.answerId);
+      if (decision === "notify") {
+        log.warn({ channel: event.from.channel, user: event.from.externalId }, "rate limited");
+        const locale = (await identify(db, event.from, options.defaultLocale)).locale;
+        await port.send(event.chat.externalId, { text: i18n.t(locale, "slow-down") });
+      }
+      return;
+    }
+    const who = await identify(db, event.from, options.defaultLocale);
+    const replies = repliesFor(port, event.chat.externalId);
+    const input = event.input;
+    switch (input.kind) {
+      case "command": {
+        const action = commandAction(input.name);
+        if (action) return run(action, who, replies, port, input.args);
+        if (!(await workflow.repeat(who, replies, { id: "wrong-unknown-command", args: { command: `/${input.name}` } }))) {
+          await run("help", who, replies, port);
+        }
+        return;
+      }
+      case "choice":
+        return onChoice({ ...event, input }, who, replies, port);
+      case "photo":
+      case "text":
+      case "unsupported": {
+        const answer: RawAnswer = input.kind === "photo" ? photoAnswer(input, port) : input;
+        if (!(await workflow.answer(who, replies, answer))) await replies.send({ text: t(who, "no-draft-hint") });
+        return;
+      }
+    }
+  };
+}

@@ -1,0 +1,45 @@
+// "My nominations": what a person submitted, where each stands, and a way to withdraw one
+// until an officer decides.
+import type { OutgoingMessage } from "../bot/port";
+import type { Db } from "../core/db/client";
+import type { Locale, Translations } from "../core/i18n";
+import { StaleNominationError, transition } from "../core/nominations/lifecycle";
+import { isReviewable } from "../core/nominations/status";
+
+/** Payload prefix of the withdraw buttons: `w:<nominationId>`. */
+export const withdrawPrefix = "w:";
+
+/** How many nominations the list shows (newest first). */
+const shown = 15;
+
+/** The list message of a person's nominations, with withdraw buttons where allowed. */
+export async function renderMine(db: Db, i18n: Translations, person: { id: number; locale: Locale }): Promise<OutgoingMessage> {
+  const t = (id: string, args?: Record<string, string>) => i18n.t(person.locale, id, args);
+  const rows = await db.nomination.findMany({
+    where: { nominatorId: person.id, status: { notIn: ["DRAFT", "CANCELLED"] } },
+    orderBy: { id: "desc" },
+    take: shown,
+  });
+  if (rows.length === 0) return { text: t("mine-empty") };
+  const lines = rows.map((n) => t("mine-item", { code: n.code ?? "", name: n.nomineeName ?? "", status: t(`status-${n.status}`) }));
+  const choices = rows
+    .filter((n) => isReviewable(n.status))
+    .map((n) => [{ label: t("mine-withdraw", { code: n.code ?? "" }), payload: `${withdrawPrefix}${n.id}` }]);
+  return { text: [t("mine-header"), ...lines].join("\n"), ...(choices.length > 0 ? { choices } : {}) };
+}
+
+/** Result of a withdraw press. */
+export type WithdrawResult = { ok: true; code: string } | { ok: false };
+
+/** Withdraws a person's own nomination while it is still reviewable. */
+export async function withdrawNomination(db: Db, personId: number, nominationId: number): Promise<WithdrawResult> {
+  const nomination = await db.nomination.findFirst({ where: { id: nominationId, nominatorId: personId } });
+  if (!nomination || !isReviewable(nomination.status)) return { ok: false };
+  try {
+    await transition(db, { nominationId, from: nomination.status, to: "WITHDRAWN", action: "WITHDRAW", actorId: personId });
+  } catch (err) {
+    if (err instanceof StaleNominationError) return { ok: false };
+    throw err;
+  }
+  return { ok: true, code: nomination.code ?? "" };
+}

@@ -1,0 +1,109 @@
+// Starts the real Telegram channel of the bot against the emulator, on a real SQLite file,
+// and lets a test talk to it as a Telegram user.
+import path from "node:path";
+import { pino } from "pino";
+import type { Emulator, MessageView } from "../../emulator/index";
+import { startTelegramApp, type TelegramAppOptions } from "../../app/telegram";
+import { openDatabase, type Db } from "../../core/db/client";
+import type { DatabaseTarget } from "../../core/db/database-url";
+import { Translations } from "../../core/i18n";
+
+/** A running bot process as a test sees it. */
+export interface BotUnderTest {
+  db: Db;
+  mediaDir: string;
+  submitted: number[];
+  /** Stops the bot and closes its database connection (a process ending). */
+  stop(): Promise<void>;
+}
+
+/** Starts the bot's Telegram app on `target` (a new database client each time, like a new process). */
+export async function startBot(
+  emulator: Emulator,
+  target: DatabaseTarget,
+  dir: string,
+  extra: Partial<Pick<TelegramAppOptions, "maxSubmissionsPerDay" | "rateLimit" | "albumQuietMs">> = {},
+): Promise<BotUnderTest> {
+  const db = await openDatabase(target);
+  const mediaDir = path.join(dir, "media");
+  const submitted: number[] = [];
+  const app = await startTelegramApp({
+    token: emulator.token,
+    apiRoot: emulator.apiRoot,
+    timeZone: "Asia/Ho_Chi_Minh",
+    defaultLocale: "vi",
+    mediaDir,
+    db,
+    i18n: new Translations("vi"),
+    log: pino({ level: "silent" }),
+    albumQuietMs: 300,
+    onSubmitted: (id) => {
+      submitted.push(id);
+    },
+    ...extra,
+  });
+  return {
+    db,
+    mediaDir,
+    submitted,
+    stop: async () => {
+      await app.stop();
+      await db.$disconnect();
+    },
+  };
+}
+
+/**
+ * One Telegram user talking to the bot: each action returns the bot's next new message, so a
+ * scenario reads as (input, expected reply).
+ */
+export class ChatUser {
+  constructor(
+    private readonly emulator: Emulator,
+    readonly id: number,
+  ) {}
+
+  get driver() {
+    return this.emulator.driver;
+  }
+
+  /** The next bot message not yet seen. */
+  reply(timeout = 5000): Promise<MessageView> {
+    return this.driver.waitForBotMessage(this.id, { timeout });
+  }
+
+  /** Sends text; returns the bot's answer. */
+  say(text: string): Promise<MessageView> {
+    this.driver.sendText(this.id, text);
+    return this.reply();
+  }
+
+  /** Sends a command (with an optional payload); returns the bot's answer. */
+  command(name: string, payload?: string): Promise<MessageView> {
+    this.driver.sendCommand(this.id, name, payload ? { payload } : {});
+    return this.reply();
+  }
+
+  /** Presses a button by its label on the newest message that has it; returns the next new message. */
+  press(text: string): Promise<MessageView> {
+    this.driver.pressButton(this.id, { text });
+    return this.reply();
+  }
+
+  /** Presses a button whose effect is an edit of the same message; returns the edited message. */
+  async pressAndWaitEdit(text: string): Promise<MessageView> {
+    const target = [...this.driver.botMessages(this.id)].reverse().find((m) => m.buttons.flat().some((b) => b.text === text));
+    if (!target) throw new Error(`No button ${text}`);
+    const before = target.editCount;
+    this.driver.pressButton(this.id, { text, messageId: target.messageId });
+    return this.driver.waitUntil(() => {
+      const now = this.driver.botMessages(this.id).find((m) => m.messageId === target.messageId);
+      return now && now.editCount > before ? now : undefined;
+    });
+  }
+}
+
+/** Labels of a message's buttons, row by row flattened. */
+export function labels(message: MessageView): string[] {
+  return message.buttons.flat().map((b) => b.text);
+}
