@@ -43,6 +43,31 @@ export async function upcomingDeadlines(db: DbTx, now: Date, timeZone: string, o
   return opts.limit === undefined ? list : list.slice(0, opts.limit);
 }
 
+/**
+ * A free code for a deadline created in chat, from its title: "Họp sơ kết quý" becomes
+ * "hop-so-ket-quy" (or "hop-so-ket-quy-2" when taken).
+ */
+export async function freeDeadlineCode(db: DbTx, title: string): Promise<string> {
+  const base =
+    title
+      .normalize("NFD")
+      .replace(/\p{Mn}/gu, "")
+      .replace(/[đĐ]/g, "d")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 40)
+      .replace(/-+$/, "") || "deadline";
+  const padded = base.length < 2 ? `${base}-deadline` : base;
+  const taken = new Set(
+    (await db.deadline.findMany({ where: { code: { startsWith: padded } }, select: { code: true } })).map((d) => d.code),
+  );
+  if (!taken.has(padded)) return padded;
+  for (let n = 2; ; n++) {
+    if (!taken.has(`${padded}-${n}`)) return `${padded}-${n}`;
+  }
+}
+
 /** A deadline code already in use. */
 export class DuplicateDeadlineError extends Error {
   constructor(readonly code: string) {

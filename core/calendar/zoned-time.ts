@@ -376,6 +376,29 @@ function toResult<T>(result: z.ZodSafeParseResult<T>): ParseResult<T> {
   return { ok: false, error: result.error.issues[0]?.message ?? "invalid" };
 }
 
+/**
+ * Quiet hours as configured: "21:00-07:00"; "off" or an empty string for none. Issues carry
+ * "quiet-hours-format" or "time-range".
+ */
+export const quietHoursSchema = z
+  .string()
+  .trim()
+  .transform((text, ctx): QuietHours | null => {
+    if (text === "" || text.toLowerCase() === "off") return null;
+    const match = /^(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})$/.exec(text);
+    if (!match) {
+      ctx.addIssue({ code: "custom", message: "quiet-hours-format" });
+      return z.NEVER;
+    }
+    const [start, end] = [localTimeSchema.safeParse(match[1]), localTimeSchema.safeParse(match[2])];
+    if (!start.success || !end.success) {
+      ctx.addIssue({ code: "custom", message: "time-range" });
+      return z.NEVER;
+    }
+    const hhmm = (t: LocalTime) => `${pad(t.hour)}:${pad(t.minute)}`;
+    return { start: hhmm(start.data), end: hhmm(end.data) };
+  });
+
 /** Parses "dd/mm/yyyy hh:mm" (local time). */
 export function parseLocalDateTime(text: string): ParseResult<LocalDateTime> {
   return toResult(localDateTimeSchema.safeParse(text));

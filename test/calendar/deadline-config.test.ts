@@ -9,7 +9,7 @@ import {
   syncDeadlines,
   UnknownReferenceError,
 } from "../../core/calendar/deadline-config";
-import { addDeadline, upcomingDeadlines } from "../../core/calendar/deadlines";
+import { addDeadline, DuplicateDeadlineError, freeDeadlineCode, removeDeadline, upcomingDeadlines } from "../../core/calendar/deadlines";
 import { zonedInstant } from "../../core/calendar/zoned-time";
 import { createTempDatabase, type TempDatabase } from "../support/temp-database";
 
@@ -118,5 +118,19 @@ describe("syncDeadlines", () => {
       ["ke-hoach-nam", "2027", 143],
       ["dang-ky-dien-hinh", "2027", 265],
     ]);
+  });
+
+  it("names chat-created deadlines from their titles, refuses duplicates and removes by code", async () => {
+    expect(await freeDeadlineCode(t.db, "Họp sơ kết quý")).toBe("hop-so-ket-quy");
+    expect(await freeDeadlineCode(t.db, "Đăng ký điển hình!")).toBe("dang-ky-dien-hinh-2");
+    expect(await freeDeadlineCode(t.db, "??")).toBe("deadline");
+    await expect(
+      addDeadline(t.db, { code: "hop-so-ket", title: { vi: "Lại" }, recurrence: "YEARLY", month: 1, day: 5, audience: "UNIT_OFFICERS" }, null),
+    ).rejects.toBeInstanceOf(DuplicateDeadlineError);
+    await expect(addDeadline(t.db, { code: "x", title: { vi: "X" }, recurrence: "YEARLY", month: 13, day: 1, audience: "UNIT_OFFICERS" }, null)).rejects.toThrow();
+    const now = zonedInstant({ year: 2026, month: 11, day: 23, hour: 9, minute: 0 }, VN);
+    expect(await removeDeadline(t.db, "hop-so-ket")).toBe(true);
+    expect(await removeDeadline(t.db, "hop-so-ket")).toBe(false);
+    expect((await upcomingDeadlines(t.db, now, VN)).map((u) => u.deadline.code)).not.toContain("hop-so-ket");
   });
 });

@@ -9,6 +9,7 @@ import {
   parseDayMonth,
   parseLocalDateTime,
   periodOf,
+  quietHoursSchema,
   shiftPeriod,
   startOfDayAt,
   zonedInstant,
@@ -84,6 +85,14 @@ describe("quiet hours", () => {
     expect(afterQuietHours(new Date("2026-11-23T20:00:00Z"), VN, quiet).toISOString()).toBe("2026-11-24T00:00:00.000Z");
     expect(afterQuietHours(new Date("2026-11-23T05:00:00Z"), VN, quiet).toISOString()).toBe("2026-11-23T05:00:00.000Z");
     expect(isQuietTime(new Date("2026-11-23T15:00:00Z"), VN, null)).toBe(false);
+  });
+
+  it("reads configured quiet hours", () => {
+    expect(quietHoursSchema.parse("21:00-07:00")).toEqual({ start: "21:00", end: "07:00" });
+    expect(quietHoursSchema.parse(" 22:30 – 6:00 ")).toEqual({ start: "22:30", end: "06:00" });
+    expect(quietHoursSchema.parse("off")).toBeNull();
+    expect(quietHoursSchema.safeParse("9pm-7am").error?.issues[0]?.message).toBe("quiet-hours-format");
+    expect(quietHoursSchema.safeParse("21:00-25:00").error?.issues[0]?.message).toBe("time-range");
   });
 });
 
