@@ -1,0 +1,57 @@
+// Which approved stories a subscribed chat should receive: approved, with consent to publish
+// recorded, inside the subscription's unit subtree and fields, and not already queued or sent
+// to that chat. Personal data never leaves this module: only the officer-approved public story.
+import type { DbTx } from "../db/client";
+
+/** A story ready for a digest: public fields only. */
+export interface DigestStory {
+  nominationId: number;
+  nomineeName: string;
+  unitName: string;
+  fieldNameVi: string;
+  fieldNameEn: string;
+  publicStory: string;
+  photos: { path: string | null; telegramFileId: string | null }[];
+}
+
+/** The subscription of a chat, as far as story selection needs it. */
+export interface DigestAudience {
+  chatId: number;
+  unitScopePath: string | null;
+  fieldIds: number[];
+}
+
+/** Stories of APPROVED nominations this chat has not had yet, oldest decision first. */
+export async function storiesForChat(db: DbTx, audience: DigestAudience, opts: { excludeNominationIds?: number[] } = {}): Promise<DigestStory[]> {
+  const rows = await db.nomination.findMany({
+    where: {
+      status: "APPROVED",
+      publicStory: { not: null },
+      OR: [{ consent: "GIVEN" }, { consentConfirmedById: { not: null } }],
+      ...(audience.unitScopePath ? { unit: { path: { startsWith: audience.unitScopePath } } } : {}),
+      ...(audience.fieldIds.length > 0 ? { fieldId: { in: audience.fieldIds } } : {}),
+      ...(opts.excludeNominationIds?.length ? { id: { notIn: opts.excludeNominationIds } } : {}),
+      outbox: { none: { chatId: audience.chatId, kind: "digest-story", status: { in: ["PENDING", "SENDING", "SENT"] } } },
+    },
+    include: {
+      unit: { select: { name: true } },
+      field: { select: { nameVi: true, nameEn: true } },
+      attachments: {
+        where: { kind: "PHOTO", forEventId: null },
+        orderBy: { id: "asc" },
+        take: 10,
+        include: { channelRefs: { where: { channel: "TELEGRAM" } } },
+      },
+    },
+    orderBy: [{ decidedAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map((n) => ({
+    nominationId: n.id,
+    nomineeName: n.nomineeName ?? "",
+    unitName: n.unit?.name ?? "",
+    fieldNameVi: n.field?.nameVi ?? "",
+    fieldNameEn: n.field?.nameEn ?? "",
+    publicStory: n.publicStory ?? "",
+    photos: n.attachments.map((a) => ({ path: a.storagePath, telegramFileId: a.channelRefs[0]?.fileId ?? null })),
+  }));
+}
