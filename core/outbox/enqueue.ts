@@ -61,8 +61,10 @@ export async function enqueue(db: DbTx, input: EnqueueInput): Promise<EnqueueRes
   const existing = await findByKey(db, data.idempotencyKey);
   if (existing) return { message: existing, created: false };
 
-  const chat = await db.chat.upsert({
-    where: { channel_externalId: { channel: data.chat.channel, externalId: data.chat.externalId } },
+  const chatKey = { channel_externalId: { channel: data.chat.channel, externalId: data.chat.externalId } };
+  // Reading first spares a write (and a commit) for the usual case of a chat already known.
+  const chat = (await db.chat.findUnique({ where: chatKey, select: { id: true } })) ?? await db.chat.upsert({
+    where: chatKey,
     create: {
       channel: data.chat.channel,
       externalId: data.chat.externalId,
@@ -70,6 +72,7 @@ export async function enqueue(db: DbTx, input: EnqueueInput): Promise<EnqueueRes
       ...(data.chat.title === undefined ? {} : { title: data.chat.title }),
     },
     update: {},
+    select: { id: true },
   });
   try {
     const message = await db.outboxMessage.create({

@@ -68,6 +68,16 @@ interface ClaimableRow {
   chat: OutboxChat;
 }
 
+const rowSelect = {
+  id: true,
+  idempotencyKey: true,
+  kind: true,
+  payload: true,
+  attempts: true,
+  nextAttemptAt: true,
+  chat: { select: { id: true, channel: true, externalId: true, kind: true } },
+} as const;
+
 // === Worker
 
 /**
@@ -101,7 +111,8 @@ export class OutboxWorker {
   private readonly inFlight = new Map<number, Promise<void>>();
   private running = false;
   private loop: Promise<void> | undefined;
-  private ticking: Promise<TickResult> | undefined;
+  private stopRequested = false;
+  private claiming: Promise<unknown> = Promise.resolve();
   private readonly sleepers = new Set<() => void>();
 
   constructor(options: OutboxWorkerOptions) {
@@ -134,10 +145,12 @@ export class OutboxWorker {
   /** Stops taking rows and waits for the sends in hand to finish and be recorded. */
   async stop(): Promise<void> {
     this.running = false;
+    this.stopRequested = true;
     this.wake();
     await this.loop;
     this.loop = undefined;
     await this.settled();
+    this.stopRequested = false;
   }
 
   /** Looks at the table now instead of at the next poll (e.g. right after an enqueue). */
@@ -167,15 +180,7 @@ export class OutboxWorker {
    * starts the due rows the limits allow. Returns without waiting for the sends.
    */
   async tick(now: number = this.clock()): Promise<TickResult> {
-    // A tick reads, then claims; two overlapping ticks of one worker would both pass the
-    // limiter for the same chat.
-    while (this.ticking) await this.ticking;
-    this.ticking = this.tickOnce(now);
-    try {
-      return await this.ticking;
-    } finally {
-      this.ticking = undefined;
-    }
+    return this.exclusive(() => this.tickOnce(now));
   }
 
   /** Resolves when every send in hand has finished and been recorded. */
@@ -193,6 +198,16 @@ export class OutboxWorker {
       }
       if (this.running) await this.sleep(this.idleDelay(wakeAt));
     }
+  }
+
+  /**
+   * Runs claims one at a time: each reads the limiter, then claims, then takes a token, and
+   * two interleaved would both pass the limiter for the same chat.
+   */
+  private exclusive<T>(claim: () => Promise<T>): Promise<T> {
+    const result = this.claiming.then(claim);
+    this.claiming = result.catch(() => undefined);
+    return result;
   }
 
   private idleDelay(wakeAt: number | undefined): number {
@@ -262,15 +277,7 @@ export class OutboxWorker {
       where: { id: { in: ids }, status: "PENDING" },
       orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
       take: this.batchSize,
-      select: {
-        id: true,
-        idempotencyKey: true,
-        kind: true,
-        payload: true,
-        attempts: true,
-        nextAttemptAt: true,
-        chat: { select: { id: true, channel: true, externalId: true, kind: true } },
-      },
+      select: rowSelect,
     });
   }
 
@@ -319,17 +326,44 @@ export class OutboxWorker {
 
   // === Sending
 
+  /**
+   * Sends `row`, then keeps the chat's slot for its next part while that part can go at once
+   * (a broadcast's parts, one after another), so a busy outbox is not rescanned per message.
+   */
   private launch(row: ClaimableRow, sender: Sender): void {
-    const task = this.deliver(row, sender)
+    const chatId = row.chat.id;
+    const lane = async () => {
+      let next: ClaimableRow | undefined = row;
+      while (next) {
+        await this.deliver(next, sender);
+        next = this.stopRequested ? undefined : await this.exclusive(() => this.claimNextOf(next as ClaimableRow));
+      }
+    };
+    const task = lane()
       .catch((error: unknown) => {
         // The outcome could not be recorded (database gone); the lease brings the row back.
-        this.log.error({ err: error, outboxId: row.id }, "outbox outcome not recorded");
+        this.log.error({ err: error, chatId }, "outbox outcome not recorded");
       })
       .finally(() => {
-        this.inFlight.delete(row.chat.id);
+        this.inFlight.delete(chatId);
         this.wake();
       });
-    this.inFlight.set(row.chat.id, task);
+    this.inFlight.set(chatId, task);
+  }
+
+  /** Claims the chat's next part if it is the chat's first unfinished row, due, and allowed now. */
+  private async claimNextOf(previous: ClaimableRow): Promise<ClaimableRow | undefined> {
+    const now = this.clock();
+    const next = await this.db.outboxMessage.findFirst({
+      where: { chatId: previous.chat.id, status: { in: ["PENDING", "SENDING"] } },
+      orderBy: { id: "asc" },
+      select: { status: true, ...rowSelect },
+    });
+    if (!next || next.status !== "PENDING" || next.nextAttemptAt.getTime() > now) return undefined;
+    if (this.limiter.waitMs(next.chat, now) > 0) return undefined;
+    if (!(await this.claim(next.id, now))) return undefined;
+    this.limiter.take(next.chat, now);
+    return next;
   }
 
   private async deliver(row: ClaimableRow, sender: Sender): Promise<void> {
