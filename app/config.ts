@@ -39,7 +39,29 @@ const expectations: Record<string, { vi: string; en: string }> = {
     vi: "một trong fatal, error, warn, info, debug, trace, silent",
     en: "one of fatal, error, warn, info, debug, trace, silent",
   },
+  ZALO_ENABLED: { vi: "0 (tắt kênh Zalo) hoặc 1 (bật)", en: "0 (Zalo channel off) or 1 (on)" },
+  ZALO_CREDENTIALS_PATH: {
+    vi: "đường dẫn tệp phiên đăng nhập Zalo, ví dụ ./data/zalo-credentials.json",
+    en: "the Zalo session file path, e.g. ./data/zalo-credentials.json",
+  },
+  ZALO_QR_PATH: { vi: "đường dẫn tệp ảnh mã QR, ví dụ ./data/zalo-qr.png", en: "where to save the QR image, e.g. ./data/zalo-qr.png" },
+  ZALO_SEND_INTERVAL_SECONDS: {
+    vi: "số giây tối thiểu giữa hai tin Zalo, từ 1 đến 3600, ví dụ 3",
+    en: "the least seconds between two Zalo messages, 1 to 3600, e.g. 3",
+  },
+  ZALO_GROUP_INTERVAL_SECONDS: {
+    vi: "số giây tối thiểu giữa hai tin vào cùng một nhóm Zalo, từ 1 đến 86400, ví dụ 3",
+    en: "the least seconds between two messages to one Zalo group, 1 to 86400, e.g. 3",
+  },
+  ZALO_COOLDOWN_MINUTES: {
+    vi: "số phút tạm dừng gửi Zalo khi bị Zalo giới hạn (mã 221), từ 1 đến 10080, ví dụ 240",
+    en: "minutes to pause Zalo sending after Zalo's rate-limit error (code 221), 1 to 10080, e.g. 240",
+  },
 };
+
+/** A number of seconds or minutes from the environment, within bounds. */
+const boundedNumber = (min: number, max: number, fallback: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().min(min).max(max).default(fallback));
 
 const schema = z.object({
   TELEGRAM_BOT_TOKEN: z.preprocess(emptyToUndefined, z.string().regex(/^\d{3,}:[A-Za-z0-9_-]{10,}$/).optional()),
@@ -76,6 +98,20 @@ const schema = z.object({
     emptyToUndefined,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ),
+  ZALO_ENABLED: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(["0", "1"])
+      .default("0")
+      .transform((v) => v === "1"),
+  ),
+  ZALO_CREDENTIALS_PATH: z.preprocess(emptyToUndefined, z.string().default("./data/zalo-credentials.json").transform((p) => path.resolve(p))),
+  ZALO_QR_PATH: z.preprocess(emptyToUndefined, z.string().default("./data/zalo-qr.png").transform((p) => path.resolve(p))),
+  // Zalo publishes no limits and locks accounts that send fast: one message every 3 s, and
+  // four hours of rest after its code 221 (see core/outbox/rate-limiter.ts).
+  ZALO_SEND_INTERVAL_SECONDS: boundedNumber(1, 3600, 3),
+  ZALO_GROUP_INTERVAL_SECONDS: boundedNumber(1, 86_400, 3),
+  ZALO_COOLDOWN_MINUTES: boundedNumber(1, 10_080, 240),
 });
 
 /** The validated configuration. */

@@ -1,0 +1,357 @@
+// The channel port on Zalo (zca-js): styled plain text instead of HTML, numbered replies
+// instead of buttons, albums as one message with several attachments, and a listener that
+// reconnects by itself and says clearly when Zalo Web took the session elsewhere.
+import type { Logger } from "pino";
+import { CloseReason, ThreadType, type AttachmentSource, type Message, type SendMessageResponse } from "zca-js";
+import type { ChannelPort, DownloadedFile, EventHandler, FileRef, OutgoingMessage, PhotoSource } from "../port";
+import type { DbTx } from "../../core/db/client";
+import { toLocale, Translations, type Locale } from "../../core/i18n";
+import { fetchImage, fileAttachment, urlAttachment } from "./attachments";
+import { htmlToStyledText, splitStyledText, zaloMaxMessageLength, type StyledText } from "./format";
+import { flattenChoices, numberedList, resolveReply, ZaloMenuStore, type ZaloMenu } from "./menu";
+import { toIncomingEvent } from "./normalize";
+import type { ZaloApi } from "./zalo-api";
+
+// === Options
+
+/** Why the Zalo session ended for good: Zalo Web was opened elsewhere, or the account was kicked. */
+export interface ZaloSessionClosed {
+  code: number;
+  reason: string;
+}
+
+/** What a {@link ZaloAdapter} needs. */
+export interface ZaloAdapterOptions {
+  /** A logged-in account (see login.ts), or a fake of the same shape in tests. */
+  api: ZaloApi;
+  db: DbTx;
+  log: Logger;
+  /** Called with each normalized event, one at a time per chat. */
+  onEvent: EventHandler;
+  /** For the "reply 1–4" hint under menus; loaded from locales/ when absent. */
+  i18n?: Translations;
+  /** The hint's language in groups and for people without a preference; default vi. */
+  defaultLocale?: Locale;
+  /** Relative photo paths are read from here; default the working directory. */
+  mediaDir?: string;
+  /** Called once when the session is closed elsewhere; the app alerts the admins from here. */
+  onSessionClosed?: (closure: ZaloSessionClosed) => void | Promise<void>;
+  /** Waits between reconnection attempts: first delay and cap; default 1 s and 5 min. */
+  reconnect?: { baseMs?: number; maxMs?: number };
+  /** How to wait; tests pass one that returns at once. */
+  delay?: (ms: number) => Promise<void>;
+}
+
+/** The largest caption that rides with a single photo; longer ones go as their own message. */
+const maxCaptionLength = 1000;
+
+/** Photos per album message: what the port promises (zca-js accepts more, Zalo shows a grid). */
+const maxAlbumSize = 10;
+
+/** Close codes after which reconnecting would only take the session back from Zalo Web. */
+const sessionTakenCodes: ReadonlySet<number> = new Set([CloseReason.DuplicateConnection, CloseReason.KickConnection]);
+
+function unrefDelay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+function messageIds(response: SendMessageResponse): string[] {
+  return [...(response.message ? [response.message] : []), ...response.attachment].map((m) => String(m.msgId));
+}
+
+/**
+ * The alert the app sends the admins (on Telegram) when the Zalo session was closed elsewhere.
+ *
+ * ```ts
+ * onSessionClosed: (closure) => notifyAdmins(sessionClosedAlert(i18n, "vi", closure)),
+ * ```
+ */
+export function sessionClosedAlert(i18n: Translations, locale: Locale, closure: ZaloSessionClosed): string {
+  return i18n.t(locale, "zalo-session-closed-alert", { code: String(closure.code), reason: closure.reason || "-" });
+}
+
+// === Adapter
+
+/**
+ * Implements the channel port on a zca-js account, and feeds the account's incoming messages
+ * to an event handler.
+ *
+ * Zalo cannot edit a message: {@link edit} sends the new content as a new message, and its
+ * choices keep answering to the original message id, so the handlers need not know.
+ *
+ * ```ts
+ * const zalo = new ZaloAdapter({ api, db, log, i18n, onEvent: handler, onSessionClosed: alertAdmins });
+ * zalo.start();
+ * shutdown.add("zalo", () => zalo.stop());
+ * ```
+ */
+export class ZaloAdapter implements ChannelPort {
+  readonly channel = "ZALO" as const;
+
+  private readonly api: ZaloApi;
+  private readonly log: Logger;
+  private readonly db: DbTx;
+  private readonly onEvent: EventHandler;
+  private readonly i18n: Translations;
+  private readonly defaultLocale: Locale;
+  private readonly mediaDir: string;
+  private readonly onSessionClosed: ZaloAdapterOptions["onSessionClosed"];
+  private readonly reconnectBaseMs: number;
+  private readonly reconnectMaxMs: number;
+  private readonly delay: (ms: number) => Promise<void>;
+  private readonly menus: ZaloMenuStore;
+
+  /** Thread types seen or looked up: a send must say whether a thread is a user or a group. */
+  private readonly threadTypes = new Map<string, ThreadType>();
+  /** The event being handled per chat, so one chat's events run in order. */
+  private readonly queues = new Map<string, Promise<void>>();
+  private running = false;
+  private reconnecting = false;
+  private reconnectAttempts = 0;
+
+  constructor(options: ZaloAdapterOptions) {
+    this.api = options.api;
+    this.db = options.db;
+    this.log = options.log;
+    this.onEvent = options.onEvent;
+    this.defaultLocale = options.defaultLocale ?? "vi";
+    this.i18n = options.i18n ?? new Translations(this.defaultLocale);
+    this.mediaDir = options.mediaDir ?? process.cwd();
+    this.onSessionClosed = options.onSessionClosed;
+    this.reconnectBaseMs = options.reconnect?.baseMs ?? 1_000;
+    this.reconnectMaxMs = options.reconnect?.maxMs ?? 5 * 60_000;
+    this.delay = options.delay ?? unrefDelay;
+    this.menus = new ZaloMenuStore(options.db);
+  }
+
+  // === Listening
+
+  /** Subscribes to the account's messages and opens the listener. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const { listener } = this.api;
+    listener.on("message", this.onMessage);
+    listener.on("connected", this.onConnected);
+    listener.on("disconnected", this.onDisconnected);
+    listener.on("closed", this.onClosed);
+    listener.on("error", this.onError);
+    listener.start();
+  }
+
+  /** Closes the listener and waits for the events in hand to be handled. */
+  async stop(): Promise<void> {
+    if (this.running) {
+      this.running = false;
+      const { listener } = this.api;
+      listener.off("message", this.onMessage);
+      listener.off("connected", this.onConnected);
+      listener.off("disconnected", this.onDisconnected);
+      listener.off("closed", this.onClosed);
+      listener.off("error", this.onError);
+      listener.stop();
+    }
+    await this.idle();
+  }
+
+  /** Resolves when every event received so far has been handled. */
+  async idle(): Promise<void> {
+    while (this.queues.size > 0) await Promise.all(this.queues.values());
+  }
+
+  /**
+   * Handles one incoming message as the listener would: normalizes it, resolves a typed menu
+   * reply, and queues it behind the chat's earlier events.
+   */
+  receive(message: Message): Promise<void> {
+    const threadId = String(message.threadId);
+    const previous = this.queues.get(threadId) ?? Promise.resolve();
+    const next = previous
+      .then(() => this.handle(message))
+      .catch((err: unknown) => this.log.error({ err, threadId }, "zalo message failed"))
+      .finally(() => {
+        if (this.queues.get(threadId) === next) this.queues.delete(threadId);
+      });
+    this.queues.set(threadId, next);
+    return next;
+  }
+
+  private readonly onMessage = (message: Message): void => {
+    void this.receive(message);
+  };
+
+  private readonly onConnected = (): void => {
+    this.reconnectAttempts = 0;
+    this.log.info("zalo listener connected");
+  };
+
+  private readonly onDisconnected = (code: number, reason: string): void => {
+    if (!this.running || sessionTakenCodes.has(code)) return;
+    this.log.warn({ code, reason }, "zalo listener disconnected");
+    void this.reconnect();
+  };
+
+  private readonly onClosed = (code: number, reason: string): void => {
+    if (!this.running) return;
+    if (!sessionTakenCodes.has(code)) {
+      void this.reconnect();
+      return;
+    }
+    this.running = false;
+    this.log.error(
+      { code, reason },
+      "zalo session closed: Zalo Web was opened elsewhere with this account, or Zalo ended the session; the bot no longer receives Zalo messages until it is restarted (log in again with npm run zalo:login if the session expired)",
+    );
+    void Promise.resolve()
+      .then(() => this.onSessionClosed?.({ code, reason }))
+      .catch((err: unknown) => this.log.error({ err }, "zalo session-closed alert failed"));
+  };
+
+  private readonly onError = (error: unknown): void => {
+    this.log.warn({ err: error }, "zalo listener error");
+  };
+
+  /** Opens the listener again after an exponential wait; one attempt at a time. */
+  private async reconnect(): Promise<void> {
+    if (this.reconnecting) return;
+    this.reconnecting = true;
+    try {
+      while (this.running) {
+        this.reconnectAttempts += 1;
+        const waitMs = Math.min(this.reconnectMaxMs, this.reconnectBaseMs * 2 ** (this.reconnectAttempts - 1));
+        this.log.info({ attempt: this.reconnectAttempts, waitMs }, "zalo listener reconnecting");
+        await this.delay(waitMs);
+        if (!this.running) return;
+        try {
+          this.api.listener.start();
+          return;
+        } catch (err) {
+          this.log.warn({ err, attempt: this.reconnectAttempts }, "zalo listener did not restart");
+        }
+      }
+    } finally {
+      this.reconnecting = false;
+    }
+  }
+
+  private async handle(message: Message): Promise<void> {
+    const event = toIncomingEvent(message);
+    if (!event) return;
+    await this.rememberThread(event.chat.externalId, message.type);
+    if (event.input.kind === "text") {
+      const menu = await this.menus.get(event.chat.externalId);
+      const chosen = menu ? resolveReply(menu, event.input.text) : null;
+      if (menu && chosen) {
+        const answerId = `${event.chat.externalId}:${message.data.msgId}`;
+        event.input = { kind: "choice", payload: chosen.payload, messageId: menu.messageId, answerId };
+      }
+    }
+    await this.onEvent(event, this);
+  }
+
+  /** Records the thread's type the first time it writes (a Chat row, for sends after a restart). */
+  private async rememberThread(threadId: string, type: ThreadType): Promise<void> {
+    if (this.threadTypes.get(threadId) === type) return;
+    this.threadTypes.set(threadId, type);
+    const kind = type === ThreadType.Group ? "GROUP" : "PRIVATE";
+    await this.db.chat.upsert({
+      where: { channel_externalId: { channel: "ZALO", externalId: threadId } },
+      create: { channel: "ZALO", externalId: threadId, kind },
+      update: { kind },
+    });
+  }
+
+  private async threadType(threadId: string): Promise<ThreadType> {
+    const known = this.threadTypes.get(threadId);
+    if (known !== undefined) return known;
+    const chat = await this.db.chat.findUnique({
+      where: { channel_externalId: { channel: "ZALO", externalId: threadId } },
+      select: { kind: true },
+    });
+    const type = chat && chat.kind !== "PRIVATE" ? ThreadType.Group : ThreadType.User;
+    this.threadTypes.set(threadId, type);
+    return type;
+  }
+
+  // === Sending (the channel port)
+
+  async send(chatId: string, message: OutgoingMessage): Promise<string> {
+    return this.deliver(chatId, message, undefined);
+  }
+
+  /** Zalo cannot edit: sends the new content as a new message; its choices answer to `messageId`. */
+  async edit(chatId: string, messageId: string, message: OutgoingMessage): Promise<void> {
+    await this.deliver(chatId, message, messageId);
+  }
+
+  /** Zalo has no toasts: an alert goes out as a message, a plain acknowledgement does nothing. */
+  async answerChoice(answerId: string, notice?: { text: string; alert?: boolean }): Promise<void> {
+    if (!notice?.alert) return;
+    const threadId = answerId.slice(0, answerId.lastIndexOf(":"));
+    if (!threadId) throw new Error(`Not a Zalo answer id: ${answerId}`);
+    await this.sendStyled(threadId, await this.threadType(threadId), htmlToStyledText(notice.text));
+  }
+
+  async sendPhotos(chatId: string, photos: PhotoSource[], caption?: string): Promise<string[]> {
+    const type = await this.threadType(chatId);
+    const attachments: AttachmentSource[] = [];
+    for (const photo of photos) {
+      attachments.push(photo.kind === "file" ? await fileAttachment(photo.path, this.mediaDir) : await urlAttachment(photo.fileId));
+    }
+    const styled = caption ? htmlToStyledText(caption) : undefined;
+    const ids: string[] = [];
+    // A caption rides along only with a single photo, and loses its styles on the way.
+    if (styled && attachments.length === 1 && styled.text.length <= maxCaptionLength) {
+      ids.push(...messageIds(await this.api.sendMessage({ msg: styled.text, attachments }, chatId, type)));
+      return ids;
+    }
+    for (let i = 0; i < attachments.length; i += maxAlbumSize) {
+      const album = attachments.slice(i, i + maxAlbumSize);
+      ids.push(...messageIds(await this.api.sendMessage({ msg: "", attachments: album }, chatId, type)));
+    }
+    if (styled && styled.text.trim()) ids.push(...(await this.sendStyled(chatId, type, styled)));
+    return ids;
+  }
+
+  async download(file: FileRef): Promise<DownloadedFile> {
+    const { bytes, mimeType } = await fetchImage(file.fileId);
+    return { bytes, size: bytes.length, ...(mimeType ? { mimeType } : {}) };
+  }
+
+  /** Sends text and its numbered choices; remembers the menu (or that there is none). */
+  private async deliver(chatId: string, message: OutgoingMessage, menuMessageId: string | undefined): Promise<string> {
+    const type = await this.threadType(chatId);
+    const choices = message.choices && message.choices.length > 0 ? flattenChoices(message.choices) : [];
+    const html = choices.length > 0 ? `${message.text}\n\n${numberedList(choices, await this.menuHint(chatId, type, choices.length))}` : message.text;
+    const ids = await this.sendStyled(chatId, type, htmlToStyledText(html));
+    const sentId = ids[ids.length - 1]!;
+    const menu: ZaloMenu | null = choices.length > 0 ? { messageId: menuMessageId ?? sentId, choices } : null;
+    await this.menus.set(chatId, type === ThreadType.Group ? "GROUP" : "PRIVATE", menu);
+    return sentId;
+  }
+
+  /** Sends styled text, cut into several messages when longer than Zalo takes; returns their ids. */
+  private async sendStyled(chatId: string, type: ThreadType, styled: StyledText): Promise<string[]> {
+    const parts = splitStyledText(styled, zaloMaxMessageLength);
+    if (parts.length === 0) throw new Error("Nothing to send: the message has no text");
+    const ids: string[] = [];
+    for (const part of parts) {
+      const response = await this.api.sendMessage({ msg: part.text, ...(part.styles.length > 0 ? { styles: part.styles } : {}) }, chatId, type);
+      ids.push(...messageIds(response));
+    }
+    return ids;
+  }
+
+  /** "Trả lời 1–4" in the reader's language: their saved preference in a direct chat. */
+  private async menuHint(chatId: string, type: ThreadType, count: number): Promise<string> {
+    let locale = this.defaultLocale;
+    if (type === ThreadType.User) {
+      const identity = await this.db.channelIdentity.findUnique({
+        where: { channel_externalId: { channel: "ZALO", externalId: chatId } },
+        select: { person: { select: { language: true } } },
+      });
+      locale = toLocale(identity?.person.language, this.defaultLocale);
+    }
+    return this.i18n.t(locale, "zalo-menu-hint", { count });
+  }
+}

@@ -1,0 +1,33 @@
+// The part of zca-js the bot depends on, and nothing more: everything Zalo does for the bot
+// goes through these few calls, so a test can stand in with a fake of exactly this shape
+// (zca-js's wire protocol is encrypted; faking below its API object is not an option).
+import type { API, CloseReason, Message } from "zca-js";
+
+/**
+ * The listener methods the adapter uses: subscribe, unsubscribe, connect, disconnect. zca-js's
+ * `Listener` fits it (login.ts returns one as this type, so the compiler checks).
+ */
+export interface ZaloListener {
+  on(event: "message", listener: (message: Message) => void): unknown;
+  on(event: "connected", listener: () => void): unknown;
+  on(event: "disconnected" | "closed", listener: (code: CloseReason, reason: string) => void): unknown;
+  on(event: "error", listener: (error: unknown) => void): unknown;
+  off(event: "message", listener: (message: Message) => void): unknown;
+  off(event: "connected", listener: () => void): unknown;
+  off(event: "disconnected" | "closed", listener: (code: CloseReason, reason: string) => void): unknown;
+  off(event: "error", listener: (error: unknown) => void): unknown;
+  start(): void;
+  stop(): void;
+}
+
+/**
+ * The calls the adapter and the outbox sender make on a logged-in account.
+ *
+ * @example
+ * const api: ZaloApi = await loginWithCredentials(config.ZALO_CREDENTIALS_PATH, log);
+ * await api.sendMessage({ msg: "Xin chào" }, threadId, ThreadType.User);
+ */
+export type ZaloApi = Pick<API, "sendMessage"> & {
+  /** The account's web socket: one per account, closed when Zalo Web opens elsewhere. */
+  listener: ZaloListener;
+};

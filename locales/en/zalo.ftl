@@ -1,0 +1,11 @@
+# Zalo channel: what only Zalo users see (numbered replies instead of buttons) and the
+# admins' alert when the Zalo session ends.
+
+# Under a numbered list of choices. $count: how many choices.
+zalo-menu-hint = { $count ->
+    [1] Reply 1 (the number or the option's name)
+   *[other] Reply 1–{ $count } (the number or the option's name)
+  }
+
+# To the admins on Telegram. $code: Zalo's close code; $reason: Zalo's words.
+zalo-session-closed-alert = ⚠️ <b>The Zalo channel is down.</b> The bot's Zalo account was just opened in Zalo Web somewhere else (or Zalo ended the session), so the bot no longer receives Zalo messages. Close Zalo Web on the other device and restart the bot; if the session expired, run <code>npm run zalo:login</code> to log in again. (Code { $code }: { $reason })

@@ -1,0 +1,11 @@
+# Zalo channel: what only Zalo users see (numbered replies instead of buttons) and the
+# admins' alert when the Zalo session ends.
+
+# Under a numbered list of choices. $count: how many choices.
+zalo-menu-hint = { $count ->
+    [1] Trả lời 1 (gõ số hoặc tên lựa chọn)
+   *[other] Trả lời 1–{ $count } (gõ số hoặc tên lựa chọn)
+  }
+
+# To the admins on Telegram. $code: Zalo's close code; $reason: Zalo's words.
+zalo-session-closed-alert = ⚠️ <b>Kênh Zalo đã ngắt.</b> Tài khoản Zalo của bot vừa được mở trên Zalo Web ở nơi khác (hoặc Zalo đã kết thúc phiên), nên bot không còn nhận tin nhắn Zalo. Hãy đóng Zalo Web ở máy kia rồi khởi động lại bot; nếu phiên đã hết hạn, chạy <code>npm run zalo:login</code> để đăng nhập lại. (Mã { $code }: { $reason })

@@ -1,0 +1,215 @@
+// A stand-in for a logged-in zca-js account with exactly the narrow interface the bot uses
+// (bot/zalo/zalo-api.ts): it records every send, answers with increasing message ids, fails
+// on demand with zca-js's own error class, and lets a test play incoming messages and
+// listener events. Photos for incoming messages are served over real HTTP on 127.0.0.1.
+import { EventEmitter } from "node:events";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { CloseReason, ThreadType, ZaloApiError, type AttachmentSource, type Message, type MessageContent, type SendMessageResponse, type Style } from "zca-js";
+import type { ZaloApi, ZaloListener } from "../../bot/zalo/zalo-api";
+
+// === Sends
+
+/** One recorded `sendMessage` call. */
+export interface SentZaloMessage {
+  threadId: string;
+  type: ThreadType;
+  text: string;
+  styles: Style[];
+  attachments: { filename: string; bytes: Buffer; width?: number; height?: number }[];
+  /** The message ids the call answered with. */
+  msgIds: string[];
+}
+
+/** Events of the listener, as zca-js's Listener declares them (the ones the bot subscribes to). */
+type ListenerEvents = {
+  connected: [];
+  disconnected: [code: CloseReason, reason: string];
+  closed: [code: CloseReason, reason: string];
+  error: [error: unknown];
+  message: [message: Message];
+};
+
+/** The listener: counts starts and stops; tests emit its events. */
+export class FakeListener extends EventEmitter<ListenerEvents> {
+  starts = 0;
+  stops = 0;
+  /** When set, the next start throws it (as zca-js does with "Already started"). */
+  failNextStart: Error | undefined;
+
+  start(): void {
+    if (this.failNextStart) {
+      const error = this.failNextStart;
+      this.failNextStart = undefined;
+      throw error;
+    }
+    this.starts += 1;
+  }
+
+  stop(): void {
+    this.stops += 1;
+  }
+}
+
+/**
+ * The fake account.
+ *
+ * ```ts
+ * const zalo = new FakeZalo();
+ * zalo.failNext(1, { code: 221, message: "Vượt quá số request cho phép" });
+ * zalo.emit(userText("u1", "xin chào"));
+ * ```
+ */
+export class FakeZalo implements ZaloApi {
+  readonly sent: SentZaloMessage[] = [];
+  readonly events = new FakeListener();
+  readonly listener: ZaloListener = this.events;
+  private nextId = 1000;
+  private failures: { code: number | undefined; message: string }[] = [];
+
+  /** The next `count` sends throw a ZaloApiError with this code and message. */
+  failNext(count: number, error: { code?: number; message: string }): void {
+    for (let i = 0; i < count; i += 1) this.failures.push({ code: error.code, message: error.message });
+  }
+
+  async sendMessage(message: MessageContent | string, threadId: string, type: ThreadType = ThreadType.User): Promise<SendMessageResponse> {
+    const failure = this.failures.shift();
+    if (failure) throw new ZaloApiError(failure.message, failure.code);
+    const content = typeof message === "string" ? { msg: message } : message;
+    const sources: AttachmentSource[] = content.attachments === undefined ? [] : Array.isArray(content.attachments) ? content.attachments : [content.attachments];
+    if (!content.msg && sources.length === 0) throw new ZaloApiError("Missing message content");
+    const attachments = sources.map((source) => {
+      if (typeof source === "string") throw new Error("the bot sends attachments as bytes, not paths");
+      return { filename: source.filename, bytes: source.data, ...(source.metadata.width ? { width: source.metadata.width } : {}), ...(source.metadata.height ? { height: source.metadata.height } : {}) };
+    });
+    const response: SendMessageResponse = { message: null, attachment: [] };
+    // As zca-js: a caption rides only with a single jpg/png/webp; otherwise it is its own message.
+    const canBeCaption = attachments.length === 1 && /\.(jpe?g|png|webp)$/i.test(attachments[0]!.filename);
+    if (content.msg && (attachments.length === 0 || !canBeCaption)) response.message = { msgId: this.nextId++ };
+    for (let i = 0; i < attachments.length; i += 1) response.attachment.push({ msgId: this.nextId++ });
+    this.sent.push({
+      threadId,
+      type,
+      text: content.msg ?? "",
+      styles: content.styles ?? [],
+      attachments,
+      msgIds: [...(response.message ? [response.message] : []), ...response.attachment].map((m) => String(m.msgId)),
+    });
+    return response;
+  }
+
+  /** Sends to one thread, in order. */
+  sentTo(threadId: string): SentZaloMessage[] {
+    return this.sent.filter((m) => m.threadId === threadId);
+  }
+
+  /** Plays an incoming message as the listener would. */
+  emit(message: Message): void {
+    this.events.emit("message", message);
+  }
+
+  /** Plays the socket closing: zca-js reports `disconnected`, then `closed` when it will not retry. */
+  close(code: CloseReason, reason = ""): void {
+    this.events.emit("disconnected", code, reason);
+    this.events.emit("closed", code, reason);
+  }
+}
+
+// === Incoming messages
+
+let nextIncoming = 1;
+
+interface MessageOptions {
+  /** Display name of the sender. */
+  name?: string;
+  /** Sent in this group instead of a direct chat. */
+  group?: string;
+  isSelf?: boolean;
+}
+
+function incoming(uid: string, msgType: string, content: unknown, options: MessageOptions = {}): Message {
+  const msgId = String(nextIncoming++);
+  const data = {
+    actionId: msgId,
+    msgId,
+    cliMsgId: msgId,
+    msgType,
+    uidFrom: uid,
+    idTo: options.group ?? "bot",
+    dName: options.name ?? `Người dùng ${uid}`,
+    ts: String(Date.now()),
+    status: 1,
+    content,
+    notify: "1",
+    ttl: 0,
+    userId: "0",
+    uin: "0",
+    topOut: "0",
+    topOutTimeOut: "0",
+    topOutImprTimeOut: "0",
+    propertyExt: undefined,
+    paramsExt: { countUnread: 1, containType: 0, platformType: 1 },
+    cmd: 501,
+    st: 3,
+    at: 5,
+    realMsgId: msgId,
+    quote: undefined,
+  };
+  const isSelf = options.isSelf ?? false;
+  if (options.group) return { type: ThreadType.Group, threadId: options.group, isSelf, data: { ...data, mentions: undefined } } as Message;
+  return { type: ThreadType.User, threadId: uid, isSelf, data } as Message;
+}
+
+/** A text message ("webchat"). */
+export function textMessage(uid: string, text: string, options?: MessageOptions): Message {
+  return incoming(uid, "webchat", text, options);
+}
+
+/** A photo ("chat.photo") whose bytes are at `href`. */
+export function photoMessage(uid: string, href: string, options: MessageOptions & { width?: number; height?: number; caption?: string } = {}): Message {
+  const params = JSON.stringify({ width: options.width ?? 1, height: options.height ?? 1, hd: href });
+  return incoming(uid, "chat.photo", { title: options.caption ?? "", description: "", href, thumb: href, childnumber: 0, action: "", params, type: "" }, options);
+}
+
+/** A file ("share.file") named `name`. */
+export function fileMessage(uid: string, href: string, name: string, options?: MessageOptions): Message {
+  const ext = name.split(".").pop() ?? "";
+  const params = JSON.stringify({ fileSize: "1234", checksum: "x", fileExt: ext, fdata: "{}", fType: 1 });
+  return incoming(uid, "share.file", { title: name, description: "", href, thumb: "", childnumber: 0, action: "", params, type: "" }, options);
+}
+
+/** Any other kind of message: "chat.sticker", "chat.voice", "chat.video.msg", "chat.location.new"… */
+export function otherMessage(uid: string, msgType: string, options?: MessageOptions): Message {
+  return incoming(uid, msgType, { href: "", params: "{}" }, options);
+}
+
+// === A photo host
+
+/** Bytes served over HTTP on 127.0.0.1, as Zalo's photo hosts serve incoming photos. */
+export interface PhotoHost {
+  /** Serves `bytes` and returns its address. */
+  put(name: string, bytes: Buffer, contentType?: string): string;
+  close(): Promise<void>;
+}
+
+/** Starts a photo host on a free port of 127.0.0.1. */
+export async function startPhotoHost(): Promise<PhotoHost> {
+  const files = new Map<string, { bytes: Buffer; contentType: string }>();
+  const server: Server = createServer((req, res) => {
+    const file = files.get(req.url ?? "");
+    if (!file) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": file.contentType, "content-length": file.bytes.length }).end(file.bytes);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    put(name, bytes, contentType = "image/jpeg") {
+      files.set(`/${name}`, { bytes, contentType });
+      return `http://127.0.0.1:${port}/${name}`;
+    },
+    close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+  };
+}
