@@ -161,6 +161,14 @@ describe("failures", () => {
     expect(rig.emulator.driver.calls({ method: "sendMessage" }).filter((c) => String(c.params.chat_id) === String(group.id))).toHaveLength(1);
   });
 
+  it("treats 400 chat not found as the chat being gone", async () => {
+    await enqueueText(rig.db, "400:nochat", 999_999_999, "không ai nhận");
+    await rig.worker().drain();
+    const row = await rowOf(rig.db, "400:nochat");
+    expect(row.status).toBe("FAILED");
+    expect(row.lastError).toBe("400: Bad Request: chat not found");
+  });
+
   it("fails only the message on a 400 that is about the message", async () => {
     const user = rig.emulator.driver.createUser({ firstName: "Đào" });
     await enqueueText(rig.db, "400:bad", user.id, "Tom & Jerry");
@@ -228,6 +236,26 @@ describe("leases and workers", () => {
     await worker.settled();
     expect(due.started).toBe(1);
     expect(sentTexts(rig.emulator, user.id)).toEqual(["nhắc hạn"]);
+  });
+
+  it("stop() finishes the send in hand and starts no other", async () => {
+    const user = rig.emulator.driver.createUser({ firstName: "Dừng" });
+    await enqueueText(rig.db, "stop:1", user.id, "đang gửi");
+    await enqueueText(rig.db, "stop:2", user.id, "chưa gửi");
+    rig.emulator.driver.injectFault({ kind: "hang", method: "sendMessage", times: 1 });
+    const worker = rig.worker();
+    worker.start();
+    while (!rig.emulator.state.faults.list().some((f) => f.kind === "hang" && f.remaining === 0)) await new Promise((r) => setTimeout(r, 10));
+
+    const stopped = worker.stop();
+    rig.emulator.driver.clearFaults();
+    await stopped;
+
+    expect(sentTexts(rig.emulator, user.id)).toEqual(["đang gửi"]);
+    expect(await rowOf(rig.db, "stop:1")).toMatchObject({ status: "SENT" });
+    expect(await rowOf(rig.db, "stop:2")).toMatchObject({ status: "PENDING" });
+    await rig.worker().drain();
+    expect(sentTexts(rig.emulator, user.id)).toEqual(["đang gửi", "chưa gửi"]);
   });
 
   it("two workers on two connections to the same file never send a row twice", async () => {
