@@ -53,6 +53,7 @@ const telegram = await startTelegramApp({
   timeZone: config.TZ,
   defaultLocale: config.DEFAULT_LOCALE,
   mediaDir: config.MEDIA_DIR,
+  adminTelegramIds: config.ADMIN_TELEGRAM_IDS,
   db,
   i18n,
   log,

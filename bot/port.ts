@@ -64,6 +64,8 @@ export interface Sender {
   externalId: string;
   displayName: string;
   languageCode?: string;
+  /** Public handle without "@", where the channel has one (lets admins name people). */
+  username?: string;
 }
 
 /** Where it was written. */

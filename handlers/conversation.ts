@@ -24,6 +24,8 @@ export interface ConversationOptions {
   /** Folder where incoming photos are stored. */
   mediaDir: string;
   rateLimiter?: UpdateRateLimiter;
+  /** Called after a nominator withdrew a nomination (its review cards show it). */
+  onWithdrawn?: (nominationId: number) => void | Promise<void>;
 }
 
 /** Binds the port to one chat, as the workflow engine writes to it. */
@@ -129,7 +131,9 @@ export function createConversationHandler(options: ConversationOptions): EventHa
       return;
     }
     if (payload.startsWith(withdrawPrefix)) {
-      const result = await withdrawNomination(db, who.id, Number(payload.slice(withdrawPrefix.length)));
+      const nominationId = Number(payload.slice(withdrawPrefix.length));
+      const result = await withdrawNomination(db, who.id, nominationId);
+      if (result.ok) await options.onWithdrawn?.(nominationId);
       await port.answerChoice(answerId, {
         text: result.ok ? t(who, "withdrawn-toast", { code: result.code }) : t(who, "withdraw-not-allowed"),
         alert: !result.ok,

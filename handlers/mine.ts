@@ -3,7 +3,7 @@
 import type { OutgoingMessage } from "../bot/port";
 import type { Db } from "../core/db/client";
 import type { Locale, Translations } from "../core/i18n";
-import { StaleNominationError, transition } from "../core/nominations/lifecycle";
+import { withdraw } from "../core/review/actions";
 import { isReviewable } from "../core/nominations/status";
 
 /** Payload prefix of the withdraw buttons: `w:<nominationId>`. */
@@ -33,13 +33,8 @@ export type WithdrawResult = { ok: true; code: string } | { ok: false };
 
 /** Withdraws a person's own nomination while it is still reviewable. */
 export async function withdrawNomination(db: Db, personId: number, nominationId: number): Promise<WithdrawResult> {
-  const nomination = await db.nomination.findFirst({ where: { id: nominationId, nominatorId: personId } });
-  if (!nomination || !isReviewable(nomination.status)) return { ok: false };
-  try {
-    await transition(db, { nominationId, from: nomination.status, to: "WITHDRAWN", action: "WITHDRAW", actorId: personId });
-  } catch (err) {
-    if (err instanceof StaleNominationError) return { ok: false };
-    throw err;
-  }
-  return { ok: true, code: nomination.code ?? "" };
+  const outcome = await withdraw(db, nominationId, personId);
+  if (!outcome.ok) return { ok: false };
+  const n = await db.nomination.findUnique({ where: { id: nominationId }, select: { code: true } });
+  return { ok: true, code: n?.code ?? "" };
 }

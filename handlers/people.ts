@@ -14,7 +14,7 @@ export async function identify(db: Db, sender: Sender, defaultLocale: Locale, no
       existing.person.displayName === sender.displayName
         ? existing.person
         : await db.person.update({ where: { id: existing.personId }, data: { displayName: sender.displayName } });
-    await db.channelIdentity.update({ where: { id: existing.id }, data: { lastSeenAt: now } });
+    await db.channelIdentity.update({ where: { id: existing.id }, data: { lastSeenAt: now, username: sender.username ?? null } });
     return { id: person.id, displayName: person.displayName, locale: toLocale(person.language, defaultLocale) };
   }
   const language = toLocale(sender.languageCode, defaultLocale);
@@ -22,7 +22,7 @@ export async function identify(db: Db, sender: Sender, defaultLocale: Locale, no
     data: {
       displayName: sender.displayName,
       language,
-      identities: { create: { channel: sender.channel, externalId: sender.externalId, lastSeenAt: now } },
+      identities: { create: { channel: sender.channel, externalId: sender.externalId, username: sender.username ?? null, lastSeenAt: now } },
     },
   });
   return { id: person.id, displayName: person.displayName, locale: language };

@@ -12,6 +12,7 @@ function sender(user: User): IncomingEvent["from"] {
     externalId: String(user.id),
     displayName,
     ...(user.language_code ? { languageCode: user.language_code } : {}),
+    ...(user.username ? { username: user.username } : {}),
   };
 }
 

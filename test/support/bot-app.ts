@@ -22,7 +22,7 @@ export async function startBot(
   emulator: Emulator,
   target: DatabaseTarget,
   dir: string,
-  extra: Partial<Pick<TelegramAppOptions, "maxSubmissionsPerDay" | "rateLimit" | "albumQuietMs">> = {},
+  extra: Partial<Pick<TelegramAppOptions, "maxSubmissionsPerDay" | "rateLimit" | "albumQuietMs" | "adminTelegramIds" | "reviewLevels">> = {},
 ): Promise<BotUnderTest> {
   const db = await openDatabase(target);
   const mediaDir = path.join(dir, "media");
@@ -37,6 +37,7 @@ export async function startBot(
     i18n: new Translations("vi"),
     log: pino({ level: "silent" }),
     albumQuietMs: 300,
+    outbox: { pollIntervalMs: 50 },
     onSubmitted: (id) => {
       submitted.push(id);
     },

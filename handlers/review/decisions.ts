@@ -1,0 +1,171 @@
+// Officers' buttons and typed answers turned into review decisions, and what follows each
+// decision: cards edited, the next level's cards posted, the nominator told.
+import type { ChannelPort, IncomingEvent } from "../../bot/port";
+import type { Locale } from "../../core/i18n";
+import { isReviewable } from "../../core/nominations/status";
+import { approve, editStory, minRejectReasonLength, reject, requestInfo, type ReviewOutcome, type Seen } from "../../core/review/actions";
+import { decodeCardPress, type CardPress } from "../../core/review/card-actions";
+import { levelAt } from "../../core/review/levels";
+import { mayReview, scopesOf } from "../../core/review/scope";
+import { currentStory, loadForCard } from "./card";
+import { postCards, postCardTo, refreshCards } from "./cards";
+import type { ReviewDeps } from "./deps";
+import { noticeLatestEvent } from "./notices";
+import { clearPrompt, setPrompt, type ReviewPrompt } from "./pending-prompts";
+
+/** Someone acting in a chat: their person id, name and language. */
+export interface Actor {
+  id: number;
+  displayName: string;
+  locale: Locale;
+}
+
+/** After a recorded decision: edit the cards, post the next level's, tell the nominator. */
+export async function afterDecision(deps: ReviewDeps, nominationId: number, outcome: ReviewOutcome): Promise<void> {
+  await refreshCards(deps, nominationId);
+  if (outcome.ok && outcome.forwarded) await postCards(deps, nominationId);
+  await noticeLatestEvent(deps, nominationId);
+}
+
+/** The explanation of a refusal, naming who decided first when someone did. */
+export async function refusalText(deps: ReviewDeps, outcome: Exclude<ReviewOutcome, { ok: true }>, nominationId: number, locale: Locale): Promise<string> {
+  const t = (id: string, args?: Record<string, string | number>) => deps.i18n.t(locale, id, args);
+  switch (outcome.refused) {
+    case "not-allowed":
+      return t("review-not-allowed");
+    case "not-found":
+      return t("review-not-found");
+    case "reason-too-short":
+      return t("review-reason-too-short", { min: outcome.min, length: 0 });
+    case "empty":
+      return t("review-prompt-text-only");
+    case "stale": {
+      const last = await deps.db.reviewEvent.findFirst({
+        where: { nominationId, actorId: { not: null } },
+        orderBy: { id: "desc" },
+        include: { actor: { select: { displayName: true } } },
+      });
+      const status = t(`status-${outcome.status}`);
+      return last?.actor ? t("review-stale-by", { actor: last.actor.displayName, status }) : t("review-stale", { status });
+    }
+  }
+}
+
+/** Whether `actor` may act on the nomination at the level the press names. */
+async function mayAct(deps: ReviewDeps, press: Seen, actorId: number): Promise<"ok" | "not-allowed" | "stale" | "not-found"> {
+  const n = await deps.db.nomination.findUnique({ where: { id: press.nominationId }, include: { unit: { select: { path: true } } } });
+  if (!n?.unit) return "not-found";
+  if (n.status !== press.status || n.reviewLevel !== press.reviewLevel || !isReviewable(n.status)) return "stale";
+  const level = levelAt(deps.levels, n.reviewLevel);
+  return level && mayReview(await scopesOf(deps.db, actorId), level, n.unit.path) ? "ok" : "not-allowed";
+}
+
+/** Handles a press on a card button. Forged data is refused and logged. */
+export async function onCardButton(deps: ReviewDeps, event: IncomingEvent & { input: { kind: "choice" } }, port: ChannelPort, actor: Actor): Promise<void> {
+  const t = (id: string, args?: Record<string, string | number>) => deps.i18n.t(actor.locale, id, args);
+  const press: CardPress | null = decodeCardPress(event.input.payload);
+  if (!press) {
+    deps.log.warn({ payload: event.input.payload, user: event.from.externalId, channel: event.from.channel }, "forged or unknown card button refused");
+    await port.answerChoice(event.input.answerId, { text: t("review-forged"), alert: true });
+    return;
+  }
+  const access = await mayAct(deps, press, actor.id);
+  if (access !== "ok") {
+    if (access === "not-allowed") deps.log.warn({ nominationId: press.nominationId, personId: actor.id, action: press.action }, "review action refused: out of scope");
+    const outcome = access === "stale" ? await staleOutcome(deps, press.nominationId) : ({ ok: false, refused: access } as const);
+    await port.answerChoice(event.input.answerId, { text: await refusalText(deps, outcome, press.nominationId, actor.locale), alert: true });
+    if (access === "stale") await refreshCards(deps, press.nominationId);
+    return;
+  }
+  const code = (await deps.db.nomination.findUnique({ where: { id: press.nominationId }, select: { code: true } }))?.code ?? "";
+  const seen: Seen = { nominationId: press.nominationId, status: press.status, reviewLevel: press.reviewLevel };
+  switch (press.action) {
+    case "approve": {
+      const n = await loadForCard(deps.db, press.nominationId);
+      const outcome = await approve(deps.db, seen, actor.id, { levels: deps.levels, defaultStory: n ? currentStory(n, deps.defaultLocale) : "" });
+      if (!outcome.ok) {
+        await port.answerChoice(event.input.answerId, { text: await refusalText(deps, outcome, press.nominationId, actor.locale), alert: true });
+        return;
+      }
+      await port.answerChoice(event.input.answerId, { text: t(outcome.forwarded ? "review-done-FORWARD" : "review-done-APPROVE", { code }) });
+      await afterDecision(deps, press.nominationId, outcome);
+      return;
+    }
+    case "view-full": {
+      await port.answerChoice(event.input.answerId);
+      const n = await loadForCard(deps.db, press.nominationId);
+      if (!n) return;
+      await port.send(event.chat.externalId, {
+        text: t("review-full", { code, contact: n.contactPhone ?? t("review-contact-none"), achievements: (n.achievements ?? "").slice(0, 3800) }),
+      });
+      return;
+    }
+    case "reject":
+    case "request-info":
+    case "edit-story": {
+      await port.answerChoice(event.input.answerId);
+      await setPrompt(deps.db, actor.id, { flow: "review", step: press.action, data: { ...seen, chat: event.chat.externalId } });
+      await port.send(event.chat.externalId, {
+        text: t(`review-ask-${press.action}`, { officer: actor.displayName, code, min: minRejectReasonLength }),
+      });
+      if (press.action === "edit-story") {
+        const n = await loadForCard(deps.db, press.nominationId);
+        if (n) await port.send(event.chat.externalId, { text: t("review-current-story", { story: currentStory(n, deps.defaultLocale) }) });
+      }
+      return;
+    }
+  }
+}
+
+async function staleOutcome(deps: ReviewDeps, nominationId: number): Promise<Exclude<ReviewOutcome, { ok: true }>> {
+  const n = await deps.db.nomination.findUnique({ where: { id: nominationId } });
+  return n ? { ok: false, refused: "stale", status: n.status, reviewLevel: n.reviewLevel } : { ok: false, refused: "not-found" };
+}
+
+/** An officer's typed answer to an open review prompt. */
+export async function onReviewPromptText(deps: ReviewDeps, prompt: ReviewPrompt, text: string, chatId: string, port: ChannelPort, actor: Actor): Promise<void> {
+  const t = (id: string, args?: Record<string, string | number>) => deps.i18n.t(actor.locale, id, args);
+  const seen: Seen = { nominationId: prompt.data.nominationId, status: prompt.data.status, reviewLevel: prompt.data.reviewLevel };
+  const opts = { levels: deps.levels };
+  if (prompt.step === "reject" && text.trim().length < minRejectReasonLength) {
+    await port.send(chatId, { text: t("review-reason-too-short", { min: minRejectReasonLength, length: text.trim().length }) });
+    return;
+  }
+  const outcome =
+    prompt.step === "reject"
+      ? await reject(deps.db, seen, actor.id, text, opts)
+      : prompt.step === "request-info"
+        ? await requestInfo(deps.db, seen, actor.id, text, opts)
+        : await editStory(deps.db, seen, actor.id, text, opts);
+  await clearPrompt(deps.db, actor.id);
+  if (!outcome.ok) {
+    await port.send(chatId, { text: await refusalText(deps, outcome, seen.nominationId, actor.locale) });
+    return;
+  }
+  const code = (await deps.db.nomination.findUnique({ where: { id: seen.nominationId }, select: { code: true } }))?.code ?? "";
+  const doneKey = prompt.step === "reject" ? "REJECT" : prompt.step === "request-info" ? "REQUEST_INFO" : "EDIT_STORY";
+  await port.send(chatId, { text: t(`review-done-${doneKey}`, { code }) });
+  if (prompt.step === "request-info") await openAnswerPrompt(deps, seen.nominationId);
+  await afterDecision(deps, seen.nominationId, outcome);
+}
+
+/** After a request for more information, the nominator's next messages gather the answer. */
+async function openAnswerPrompt(deps: ReviewDeps, nominationId: number): Promise<void> {
+  const n = await deps.db.nomination.findUnique({ where: { id: nominationId }, select: { nominatorId: true } });
+  const request = await deps.db.reviewEvent.findFirst({ where: { nominationId, action: "REQUEST_INFO" }, orderBy: { id: "desc" } });
+  if (!n || !request) return;
+  await setPrompt(deps.db, n.nominatorId, {
+    flow: "answer-info",
+    step: "collect",
+    data: { nominationId, requestEventId: request.id, texts: [], photos: 0 },
+  });
+}
+
+/** `/pending` "open" buttons: posts a fresh card in the chat where it was asked for. */
+export async function openCard(deps: ReviewDeps, nominationId: number, chat: { channel: "TELEGRAM" | "ZALO"; externalId: string; kind: "PRIVATE" | "GROUP" }, actor: Actor): Promise<boolean> {
+  const n = await deps.db.nomination.findUnique({ where: { id: nominationId }, include: { unit: { select: { path: true } } } });
+  const level = n ? levelAt(deps.levels, n.reviewLevel) : null;
+  if (!n?.unit || !level || !isReviewable(n.status)) return false;
+  if (!mayReview(await scopesOf(deps.db, actor.id), level, n.unit.path)) return false;
+  return postCardTo(deps, nominationId, chat, actor.locale);
+}

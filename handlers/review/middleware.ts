@@ -1,0 +1,57 @@
+// The review link of the handler chain: officers' commands and card buttons, officers' typed
+// reasons, and nominators' additions. Everything else passes to the next link.
+import type { Middleware } from "../chain";
+import { identify } from "../people";
+import type { ReviewDeps } from "./deps";
+import { onAddition } from "./additions";
+import { onCardButton, onReviewPromptText, openCard } from "./decisions";
+import { officerCommands, openCardPrefix, runOfficerCommand } from "./officer-commands";
+import { clearPrompt, openPrompt } from "./pending-prompts";
+
+const cancelCommands = new Set(["cancel", "huy"]);
+
+/** Whether the person behind a channel account has a prompt open (a read, no write). */
+async function promptOf(deps: ReviewDeps, channel: "TELEGRAM" | "ZALO", externalId: string): Promise<boolean> {
+  const row = await deps.db.conversation.findFirst({
+    where: { person: { identities: { some: { channel, externalId } } } },
+    select: { id: true },
+  });
+  return row !== null;
+}
+
+/** Builds the review middleware. */
+export function reviewMiddleware(deps: ReviewDeps): Middleware {
+  return async (event, port, next) => {
+    const input = event.input;
+    const isCardButton = input.kind === "choice" && (input.payload.startsWith("rv:") || input.payload.startsWith(openCardPrefix));
+    const isOfficerCommand = input.kind === "command" && input.name in officerCommands;
+    // Most events are residents' answers: look for an open prompt without writing anything,
+    // and identify the person (a write) only when this link handles the event.
+    const open = isCardButton || isOfficerCommand ? null : await promptOf(deps, event.from.channel, event.from.externalId);
+    if (!isCardButton && !isOfficerCommand && !open) return next();
+    const actor = await identify(deps.db, event.from, deps.defaultLocale);
+
+    if (isOfficerCommand) return runOfficerCommand(deps, { ...event, input }, port, actor);
+    if (input.kind === "choice" && input.payload.startsWith(openCardPrefix)) {
+      await port.answerChoice(input.answerId);
+      const chat = { channel: event.from.channel, externalId: event.chat.externalId, kind: event.chat.kind === "group" ? ("GROUP" as const) : ("PRIVATE" as const) };
+      if (!(await openCard(deps, Number(input.payload.slice(openCardPrefix.length)), chat, actor))) {
+        await port.send(event.chat.externalId, { text: deps.i18n.t(actor.locale, "review-not-allowed") });
+      }
+      return;
+    }
+    if (isCardButton && input.kind === "choice") return onCardButton(deps, { ...event, input }, port, actor);
+
+    const prompt = await openPrompt(deps.db, actor.id);
+    if (prompt?.flow === "review" && prompt.data.chat === event.chat.externalId) {
+      if (input.kind === "command" && cancelCommands.has(input.name)) {
+        await clearPrompt(deps.db, actor.id);
+        return void (await port.send(event.chat.externalId, { text: deps.i18n.t(actor.locale, "review-prompt-cancelled") }));
+      }
+      if (input.kind === "text") return onReviewPromptText(deps, prompt, input.text, event.chat.externalId, port, actor);
+      if (input.kind !== "command") return void (await port.send(event.chat.externalId, { text: deps.i18n.t(actor.locale, "review-prompt-text-only") }));
+    }
+    if (prompt?.flow === "answer-info" && event.chat.kind === "private" && (await onAddition(deps, prompt, event, port, actor))) return;
+    return next();
+  };
+}
