@@ -231,7 +231,7 @@ export class OutboxWorker {
 
   private async tickOnce(now: number): Promise<TickResult> {
     await this.reclaimExpiredLeases(now);
-    if (this.inFlight.size >= this.concurrency) return { started: 0, wakeAt: undefined };
+    if (this.stopRequested || this.inFlight.size >= this.concurrency) return { started: 0, wakeAt: undefined };
 
     let started = 0;
     let wakeAt: number | undefined;
