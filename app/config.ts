@@ -4,7 +4,10 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import cron from "node-cron";
 import { parseDatabaseUrl, type DatabaseTarget } from "../core/db/database-url";
+import { quietHoursSchema } from "../core/calendar/zoned-time";
+import type { ReviewLevels } from "../core/review/levels";
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -39,6 +42,14 @@ const expectations: Record<string, { vi: string; en: string }> = {
     vi: "một trong fatal, error, warn, info, debug, trace, silent",
     en: "one of fatal, error, warn, info, debug, trace, silent",
   },
+  REVIEW_LEVELS: {
+    vi: "unit,council (cán bộ đơn vị rồi Hội đồng) hoặc council (chỉ Hội đồng)",
+    en: "unit,council (unit officers, then the council) or council (the council alone)",
+  },
+  QUIET_HOURS: { vi: "khung giờ yên lặng dạng 21:00-07:00, hoặc off", en: "quiet hours like 21:00-07:00, or off" },
+  ALLOW_TIME_TRAVEL: { vi: "0 (tắt lệnh /tick) hoặc 1 (bật, chỉ để thử)", en: "0 (/tick off) or 1 (on, for trials only)" },
+  DEADLINES_FILE: { vi: "đường dẫn tệp lịch hạn (JSON)", en: "the path of the deadline calendar file (JSON)" },
+  CALENDAR_CRON: { vi: "biểu thức cron cho nhịp nhắc hạn, ví dụ */5 * * * *", en: "a cron expression for the reminder ticks, e.g. */5 * * * *" },
   ZALO_ENABLED: { vi: "0 (tắt kênh Zalo) hoặc 1 (bật)", en: "0 (Zalo channel off) or 1 (on)" },
   ZALO_CREDENTIALS_PATH: {
     vi: "đường dẫn tệp phiên đăng nhập Zalo, ví dụ ./data/zalo-credentials.json",
@@ -98,6 +109,23 @@ const schema = z.object({
     emptyToUndefined,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ),
+  REVIEW_LEVELS: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(["unit,council", "council"])
+      .default("unit,council")
+      .transform((v): ReviewLevels => (v === "council" ? ["COUNCIL"] : ["UNIT", "COUNCIL"])),
+  ),
+  QUIET_HOURS: z.preprocess(emptyToUndefined, z.string().default("21:00-07:00").pipe(quietHoursSchema)),
+  ALLOW_TIME_TRAVEL: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(["0", "1"])
+      .default("0")
+      .transform((v) => v === "1"),
+  ),
+  DEADLINES_FILE: z.preprocess(emptyToUndefined, z.string().default("./config/deadlines.json").transform((p) => path.resolve(p))),
+  CALENDAR_CRON: z.preprocess(emptyToUndefined, z.string().default("*/5 * * * *").refine((v) => cron.validate(v))),
   ZALO_ENABLED: z.preprocess(
     emptyToUndefined,
     z
