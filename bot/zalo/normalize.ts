@@ -20,6 +20,8 @@ const mediaParamsSchema = z.looseObject({
   height: z.coerce.number().int().positive().optional(),
   fileSize: z.coerce.number().int().nonnegative().optional(),
   fileExt: z.string().optional(),
+  /** Shared by the photos of one album (Zalo's "group layout"). */
+  group_layout_id: z.union([z.string(), z.number()]).optional(),
 });
 
 function mediaParams(raw: string | undefined): z.infer<typeof mediaParamsSchema> {
@@ -63,6 +65,7 @@ function messageInput(data: Message["data"]): Input {
       ...(params.width ? { width: params.width } : {}),
       ...(params.height ? { height: params.height } : {}),
       ...(params.fileSize ? { size: params.fileSize } : {}),
+      ...(params.group_layout_id ? { mediaGroupId: String(params.group_layout_id) } : {}),
       ...(media.data.title?.trim() ? { caption: media.data.title } : {}),
     };
   }

@@ -95,6 +95,7 @@ describe("incoming messages", () => {
     const href = host.put("photo-1.jpg", png, "image/png");
     await receive(
       photoMessage("u-media", href, { width: 120, height: 120, caption: "Ảnh bác An" }),
+      photoMessage("u-media", href, { albumId: "1732345678901" }),
       fileMessage("u-media", host.put("scan.PNG", png, "image/png"), "scan.PNG"),
       fileMessage("u-media", host.put("don.pdf", Buffer.from("%PDF-1.4")), "don.pdf"),
       otherMessage("u-media", "chat.sticker"),
@@ -105,6 +106,7 @@ describe("incoming messages", () => {
     );
     expect(events.map((e) => e.input)).toEqual([
       { kind: "photo", file: { fileId: href }, width: 120, height: 120, caption: "Ảnh bác An" },
+      { kind: "photo", file: { fileId: href }, width: 1, height: 1, mediaGroupId: "1732345678901" },
       { kind: "photo", file: { fileId: host.put("scan.PNG", png, "image/png") }, fileName: "scan.PNG", size: 1234 },
       { kind: "unsupported", what: "document" },
       { kind: "unsupported", what: "sticker" },

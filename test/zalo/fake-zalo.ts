@@ -166,8 +166,8 @@ export function textMessage(uid: string, text: string, options?: MessageOptions)
 }
 
 /** A photo ("chat.photo") whose bytes are at `href`. */
-export function photoMessage(uid: string, href: string, options: MessageOptions & { width?: number; height?: number; caption?: string } = {}): Message {
-  const params = JSON.stringify({ width: options.width ?? 1, height: options.height ?? 1, hd: href });
+export function photoMessage(uid: string, href: string, options: MessageOptions & { width?: number; height?: number; caption?: string; albumId?: string } = {}): Message {
+  const params = JSON.stringify({ width: options.width ?? 1, height: options.height ?? 1, hd: href, ...(options.albumId ? { group_layout_id: options.albumId } : {}) });
   return incoming(uid, "chat.photo", { title: options.caption ?? "", description: "", href, thumb: href, childnumber: 0, action: "", params, type: "" }, options);
 }
 
