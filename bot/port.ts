@@ -54,6 +54,26 @@ export interface ChannelPort {
   answerChoice(answerId: string, notice?: { text: string; alert?: boolean }): Promise<void>;
   /** Downloads an incoming file. */
   download(file: FileRef): Promise<DownloadedFile>;
+  /**
+   * A person's standing in a group or channel, asked of the channel each time (admin rights
+   * change; a cached answer would let a demoted admin act). Absent where the channel cannot tell.
+   */
+  memberStatus?(chatId: string, userId: string): Promise<MemberStatus>;
+  /** The bot's own standing in a group or channel. */
+  botStatus?(chatId: string): Promise<MemberStatus>;
+  /** A group or channel by id or "@username"; null when it does not exist or the bot cannot see it. */
+  chatInfo?(chatRef: string): Promise<ChatInfo | null>;
+}
+
+/** Where someone stands in a group or channel. */
+export type MemberStatus = "creator" | "administrator" | "member" | "restricted" | "left" | "kicked";
+
+/** What a channel tells about a group or channel. */
+export interface ChatInfo {
+  externalId: string;
+  type: ChatType;
+  title?: string;
+  username?: string;
 }
 
 // === Incoming
@@ -68,10 +88,17 @@ export interface Sender {
   username?: string;
 }
 
+/** The kinds of chats, as precise as the channel tells (Zalo knows private and group only). */
+export type ChatType = "private" | "group" | "supergroup" | "channel";
+
 /** Where it was written. */
 export interface ChatRef {
   externalId: string;
   kind: "private" | "group";
+  /** The precise kind, where the channel tells (a supergroup or a channel is a "group" above). */
+  type?: ChatType;
+  title?: string;
+  username?: string;
 }
 
 /** An incoming photo (or an image sent as a file). */
@@ -98,7 +125,9 @@ export type Input =
   | { kind: "command"; name: string; args: string }
   | { kind: "choice"; payload: string; messageId: string; answerId: string }
   | IncomingPhoto
-  | { kind: "unsupported"; what: UnsupportedKind };
+  | { kind: "unsupported"; what: UnsupportedKind }
+  /** The bot itself was added to or removed from the chat (kicked, or blocked in private). */
+  | { kind: "membership"; status: "added" | "removed"; admin: boolean; kicked: boolean };
 
 /** One normalized event from a channel. */
 export interface IncomingEvent {

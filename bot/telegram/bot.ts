@@ -44,7 +44,7 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
   await registerCommands(bot.api, options.i18n);
   await new Promise<void>((resolve, reject) => {
     bot
-      .start({ allowed_updates: ["message", "callback_query"], onStart: () => resolve() })
+      .start({ allowed_updates: ["message", "callback_query", "my_chat_member"], onStart: () => resolve() })
       .catch((err: unknown) => {
         options.log.error({ err }, "telegram polling stopped");
         reject(err instanceof Error ? err : new Error(String(err)));

@@ -1,7 +1,7 @@
 // Where a Telegram update becomes a channel-agnostic event. Everything Telegram-shaped stops
 // here; handlers see only `IncomingEvent`.
-import type { Update, User } from "grammy/types";
-import type { IncomingEvent, Input, UnsupportedKind } from "../port";
+import type { Chat, Update, User } from "grammy/types";
+import type { ChatRef, IncomingEvent, Input, UnsupportedKind } from "../port";
 
 const imageExtension = /\.(jpe?g|png|gif|webp|heic)$/i;
 
@@ -69,21 +69,42 @@ function messageInput(message: NonNullable<Update["message"]>): Input {
   return { kind: "unsupported", what };
 }
 
+/** The chat of an update, with its precise type and title. */
+function chatRef(chat: Chat): ChatRef {
+  return {
+    externalId: String(chat.id),
+    kind: chat.type === "private" ? "private" : "group",
+    type: chat.type,
+    ...("title" in chat && chat.title !== undefined ? { title: chat.title } : {}),
+    ...("username" in chat && chat.username !== undefined ? { username: chat.username } : {}),
+  };
+}
+
 /** Turns a Telegram update into an event; null for updates the bot does not act on. */
 export function toIncomingEvent(update: Update): IncomingEvent | null {
   if (update.message?.from) {
     const m = update.message;
     return {
       from: sender(m.from!),
-      chat: { externalId: String(m.chat.id), kind: m.chat.type === "private" ? "private" : "group" },
+      chat: chatRef(m.chat),
       input: messageInput(m),
+    };
+  }
+  const member = update.my_chat_member;
+  if (member) {
+    const status = member.new_chat_member.status;
+    const present = status === "member" || status === "administrator" || status === "creator" || (status === "restricted" && member.new_chat_member.is_member);
+    return {
+      from: sender(member.from),
+      chat: chatRef(member.chat),
+      input: { kind: "membership", status: present ? "added" : "removed", admin: status === "administrator" || status === "creator", kicked: status === "kicked" },
     };
   }
   const query = update.callback_query;
   if (query?.data !== undefined && query.message) {
     return {
       from: sender(query.from),
-      chat: { externalId: String(query.message.chat.id), kind: query.message.chat.type === "private" ? "private" : "group" },
+      chat: chatRef(query.message.chat),
       input: { kind: "choice", payload: query.data, messageId: String(query.message.message_id), answerId: query.id },
     };
   }

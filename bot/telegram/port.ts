@@ -2,7 +2,7 @@
 // sendMediaGroup, files through getFile and the file download URL.
 import { GrammyError, InputFile, InputMediaBuilder, type Api } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
-import type { ChannelPort, Choices, DownloadedFile, FileRef, OutgoingMessage, PhotoSource } from "../port";
+import type { ChannelPort, ChatInfo, Choices, DownloadedFile, FileRef, MemberStatus, OutgoingMessage, PhotoSource } from "../port";
 
 /** Telegram's limit on callback_data. */
 const maxCallbackBytes = 64;
@@ -38,6 +38,7 @@ function inputOf(photo: PhotoSource): InputFile | string {
  */
 export class TelegramPort implements ChannelPort {
   readonly channel = "TELEGRAM" as const;
+  private botId: number | undefined;
 
   constructor(
     private readonly api: Api,
@@ -91,6 +92,32 @@ export class TelegramPort implements ChannelPort {
 
   async answerChoice(answerId: string, notice?: { text: string; alert?: boolean }): Promise<void> {
     await this.api.answerCallbackQuery(answerId, notice ? { text: notice.text.slice(0, 200), show_alert: notice.alert ?? false } : {});
+  }
+
+  async memberStatus(chatId: string, userId: string): Promise<MemberStatus> {
+    const member = await this.api.getChatMember(chatIdOf(chatId), Number(userId));
+    return member.status;
+  }
+
+  async botStatus(chatId: string): Promise<MemberStatus> {
+    this.botId ??= (await this.api.getMe()).id;
+    return this.memberStatus(chatId, String(this.botId));
+  }
+
+  async chatInfo(chatRef: string): Promise<ChatInfo | null> {
+    try {
+      const chat = await this.api.getChat(chatIdOf(chatRef));
+      return {
+        externalId: String(chat.id),
+        type: chat.type,
+        ...(chat.title !== undefined ? { title: chat.title } : {}),
+        ...(chat.username !== undefined ? { username: chat.username } : {}),
+      };
+    } catch (err) {
+      // "chat not found" (400) and "bot is not a member" (403) both mean: the bot cannot see it.
+      if (err instanceof GrammyError && (err.error_code === 400 || err.error_code === 403)) return null;
+      throw err;
+    }
   }
 
   async download(file: FileRef): Promise<DownloadedFile> {
