@@ -64,6 +64,14 @@ const expectations: Record<string, { vi: string; en: string }> = {
     vi: "số giây tối thiểu giữa hai tin vào cùng một nhóm Zalo, từ 1 đến 86400, ví dụ 3",
     en: "the least seconds between two messages to one Zalo group, 1 to 86400, e.g. 3",
   },
+  BROADCAST_CRON: {
+    vi: "biểu thức cron (phút giờ ngày tháng thứ) theo TZ, ví dụ 0 8 * * 1 (8 giờ sáng thứ Hai)",
+    en: "a cron expression (minute hour day month weekday) in TZ, e.g. 0 8 * * 1 (Monday 08:00)",
+  },
+  BROADCAST_PREVIEW_CRON: {
+    vi: "biểu thức cron theo TZ, ví dụ 0 17 * * 0 (17 giờ Chủ nhật)",
+    en: "a cron expression in TZ, e.g. 0 17 * * 0 (Sunday 17:00)",
+  },
   ZALO_COOLDOWN_MINUTES: {
     vi: "số phút tạm dừng gửi Zalo khi bị Zalo giới hạn (mã 221), từ 1 đến 10080, ví dụ 240",
     en: "minutes to pause Zalo sending after Zalo's rate-limit error (code 221), 1 to 10080, e.g. 240",
@@ -140,6 +148,9 @@ const schema = z.object({
   ZALO_SEND_INTERVAL_SECONDS: boundedNumber(1, 3600, 3),
   ZALO_GROUP_INTERVAL_SECONDS: boundedNumber(1, 86_400, 3),
   ZALO_COOLDOWN_MINUTES: boundedNumber(1, 10_080, 240),
+  // The weekly digest goes out Monday morning; its preview reaches the council the evening before.
+  BROADCAST_CRON: z.preprocess(emptyToUndefined, z.string().default("0 8 * * 1").refine((e) => cron.validate(e))),
+  BROADCAST_PREVIEW_CRON: z.preprocess(emptyToUndefined, z.string().default("0 17 * * 0").refine((e) => cron.validate(e))),
 });
 
 /** The validated configuration. */
