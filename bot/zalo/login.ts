@@ -4,6 +4,7 @@
 import type { Logger } from "pino";
 import { LoginQRCallbackEventType, Zalo, type API, type Credentials } from "zca-js";
 import { readZaloCredentials, writeZaloCredentials, type ZaloCredentials } from "./credentials";
+import { qrPngToTerminal } from "./qr-terminal";
 import type { ZaloApi } from "./zalo-api";
 
 /**
@@ -34,17 +35,20 @@ export interface QrLoginOptions {
 }
 
 /**
- * Shows a QR code (saved as a PNG at `qrPath`), waits for it to be scanned and confirmed in the
+ * Shows a QR code (saved as a PNG at `qrPath` and drawn in the terminal), waits for it to be scanned and confirmed in the
  * Zalo app, then saves the session with mode 0600. A QR code that expires is renewed.
  */
 export async function loginWithQr(options: QrLoginOptions): Promise<ZaloCredentials> {
   const zalo = new Zalo(zaloOptions);
   const api = await zalo.loginQR({ qrPath: options.qrPath }, async (event) => {
     switch (event.type) {
-      case LoginQRCallbackEventType.QRCodeGenerated:
+      case LoginQRCallbackEventType.QRCodeGenerated: {
         await event.actions.saveToFile(options.qrPath);
-        options.say(`Mở ảnh ${options.qrPath} và quét bằng ứng dụng Zalo (Cá nhân → biểu tượng QR). / Open ${options.qrPath} and scan it with the Zalo app.`);
+        const drawing = qrPngToTerminal(Buffer.from(event.data.image, "base64"));
+        if (drawing) options.say(drawing);
+        options.say(`Quét mã QR${drawing ? " ở trên" : ""} (ảnh: ${options.qrPath}) bằng ứng dụng Zalo. / Scan the QR code${drawing ? " above" : ""} (image: ${options.qrPath}) with the Zalo app.`);
         return;
+      }
       case LoginQRCallbackEventType.QRCodeExpired:
         options.say("Mã QR đã hết hạn, đang tạo mã mới… / The QR code expired; making a new one…");
         event.actions.retry();
