@@ -105,6 +105,9 @@ export class ZaloAdapter implements ChannelPort {
   private readonly threadTypes = new Map<string, ThreadType>();
   /** The event being handled per chat, so one chat's events run in order. */
   private readonly queues = new Map<string, Promise<void>>();
+  /** Subscribed to the listener (from start to stop). */
+  private subscribed = false;
+  /** Receiving, and reconnecting when the socket drops (false once the session was taken). */
   private running = false;
   private reconnecting = false;
   private reconnectAttempts = 0;
@@ -128,7 +131,8 @@ export class ZaloAdapter implements ChannelPort {
 
   /** Subscribes to the account's messages and opens the listener. */
   start(): void {
-    if (this.running) return;
+    if (this.subscribed) return;
+    this.subscribed = true;
     this.running = true;
     const { listener } = this.api;
     listener.on("message", this.onMessage);
@@ -141,8 +145,9 @@ export class ZaloAdapter implements ChannelPort {
 
   /** Closes the listener and waits for the events in hand to be handled. */
   async stop(): Promise<void> {
-    if (this.running) {
-      this.running = false;
+    this.running = false;
+    if (this.subscribed) {
+      this.subscribed = false;
       const { listener } = this.api;
       listener.off("message", this.onMessage);
       listener.off("connected", this.onConnected);

@@ -312,6 +312,8 @@ describe("listener lifecycle", () => {
     expect(sessionClosedAlert(i18n, "vi", closures[0]!)).toContain("Kênh Zalo đã ngắt");
     expect(sessionClosedAlert(i18n, "en", { code: 3003, reason: "" })).toContain("(Code 3003: -)");
     await adapter.stop();
+    expect(zalo.events.stops).toBe(1);
+    expect(zalo.events.listenerCount("message")).toBe(0);
 
     const kicked: ZaloSessionClosed[] = [];
     const other = rig({ onSessionClosed: (c) => void kicked.push(c) });
