@@ -3,7 +3,7 @@
 // reconnects by itself and says clearly when Zalo Web took the session elsewhere.
 import type { Logger } from "pino";
 import { CloseReason, ThreadType, type AttachmentSource, type Message, type SendMessageResponse } from "zca-js";
-import type { ChannelPort, DownloadedFile, EventHandler, FileRef, OutgoingMessage, PhotoSource } from "../port";
+import type { ChannelPort, ChatInfo, DownloadedFile, EventHandler, FileRef, MemberStatus, OutgoingMessage, PhotoSource } from "../port";
 import type { DbTx } from "../../core/db/client";
 import { toLocale, Translations, type Locale } from "../../core/i18n";
 import { fetchImage, fileAttachment, urlAttachment } from "./attachments";
@@ -322,6 +322,43 @@ export class ZaloAdapter implements ChannelPort {
     const { bytes, mimeType } = await fetchImage(file.fileId);
     return { bytes, size: bytes.length, ...(mimeType ? { mimeType } : {}) };
   }
+
+  // === Groups (the channel port's optional questions)
+
+  /**
+   * Where a person stands in a Zalo group, asked of Zalo each time: its creator, a deputy
+   * (administrator), a member, or "left" when the group does not list them (or is gone).
+   */
+  async memberStatus(chatId: string, userId: string): Promise<MemberStatus> {
+    const info = (await this.api.getGroupInfo(chatId)).gridInfoMap[chatId];
+    if (!info) return "left";
+    if (info.creatorId === userId) return "creator";
+    if (info.adminIds?.includes(userId)) return "administrator";
+    // Large groups list members only as "uid_version" entries.
+    const listed =
+      info.memberIds?.includes(userId) ||
+      info.currentMems?.some((m) => m.id === userId) ||
+      info.memVerList?.some((entry) => entry.split("_")[0] === userId);
+    return listed ? "member" : "left";
+  }
+
+  /** The account's own standing in a Zalo group. */
+  async botStatus(chatId: string): Promise<MemberStatus> {
+    return this.memberStatus(chatId, this.api.getOwnId());
+  }
+
+  /** A Zalo group by id; null when Zalo does not show it to the account. */
+  async chatInfo(chatRef: string): Promise<ChatInfo | null> {
+    try {
+      const info = (await this.api.getGroupInfo(chatRef)).gridInfoMap[chatRef];
+      return info ? { externalId: String(info.groupId), type: "group", ...(info.name ? { title: info.name } : {}) } : null;
+    } catch (err) {
+      this.log.warn({ err, chatRef }, "zalo group lookup failed");
+      return null;
+    }
+  }
+
+  // === Sending helpers
 
   /** Sends text and its numbered choices; remembers the menu (or that there is none). */
   private async deliver(chatId: string, message: OutgoingMessage, menuMessageId: string | undefined): Promise<string> {

@@ -95,7 +95,7 @@ export function toIncomingEvent(message: Message): IncomingEvent | null {
   const { data } = message;
   return {
     from: { channel: "ZALO", externalId: String(data.uidFrom), displayName: data.dName?.trim() || String(data.uidFrom) },
-    chat: { externalId: String(message.threadId), kind: message.type === ThreadType.Group ? "group" : "private" },
+    chat: { externalId: String(message.threadId), ...(message.type === ThreadType.Group ? { kind: "group", type: "group" } : { kind: "private", type: "private" }) },
     input: messageInput(data),
   };
 }

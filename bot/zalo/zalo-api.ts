@@ -21,13 +21,14 @@ export interface ZaloListener {
 }
 
 /**
- * The calls the adapter and the outbox sender make on a logged-in account.
+ * The calls the adapter and the outbox sender make on a logged-in account: send, read a
+ * group's members and admins (for permissions), and the account's own id.
  *
  * @example
  * const api: ZaloApi = await loginWithCredentials(config.ZALO_CREDENTIALS_PATH, log);
  * await api.sendMessage({ msg: "Xin chào" }, threadId, ThreadType.User);
  */
-export type ZaloApi = Pick<API, "sendMessage"> & {
+export type ZaloApi = Pick<API, "sendMessage" | "getGroupInfo" | "getOwnId"> & {
   /** The account's web socket: one per account, closed when Zalo Web opens elsewhere. */
   listener: ZaloListener;
 };

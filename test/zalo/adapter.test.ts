@@ -84,7 +84,7 @@ describe("incoming messages", () => {
     ]);
     expect(direct[0]).toMatchObject({ from: { channel: "ZALO", externalId: "u-text", displayName: "Lan" }, chat: { kind: "private" } });
     const inGroup = events.filter((e) => e.chat.externalId === "g-1");
-    expect(inGroup).toEqual([{ from: expect.objectContaining({ externalId: "u-member" }), chat: { externalId: "g-1", kind: "group" }, input: { kind: "text", text: "chào cả nhóm" } }]);
+    expect(inGroup).toEqual([{ from: expect.objectContaining({ externalId: "u-member" }), chat: { externalId: "g-1", kind: "group", type: "group" }, input: { kind: "text", text: "chào cả nhóm" } }]);
     const group = await temp.db.chat.findUniqueOrThrow({ where: { channel_externalId: { channel: "ZALO", externalId: "g-1" } } });
     expect(group.kind).toBe("GROUP");
     await adapter.stop();
@@ -274,6 +274,23 @@ describe("photos out", () => {
     expect(sent[1]).toMatchObject({ text: "Gương sáng tuần này\n\nBác An dọn rác mỗi sáng.", styles: [{ start: 0, len: 19, st: TextStyle.Bold }], attachments: [] });
     expect(ids).toEqual([...sent[0]!.msgIds, ...sent[1]!.msgIds]);
     expect(ids).toHaveLength(4);
+    await adapter.stop();
+  });
+});
+
+describe("groups", () => {
+  it("tells creator, deputies, members and strangers apart, and the account's own standing", async () => {
+    const { zalo, adapter } = rig();
+    zalo.groups.set("g-khu-3", { name: "Khu 3 – Xã Sơn Vi", creatorId: "u-truong-khu", adminIds: ["u-pho-khu"], memberIds: ["u-dan"], memVerList: ["bot-uid_12", "u-dan-2_3"] });
+    expect(await adapter.memberStatus("g-khu-3", "u-truong-khu")).toBe("creator");
+    expect(await adapter.memberStatus("g-khu-3", "u-pho-khu")).toBe("administrator");
+    expect(await adapter.memberStatus("g-khu-3", "u-dan")).toBe("member");
+    expect(await adapter.memberStatus("g-khu-3", "u-dan-2")).toBe("member");
+    expect(await adapter.memberStatus("g-khu-3", "u-nguoi-la")).toBe("left");
+    expect(await adapter.memberStatus("g-khac", "u-dan")).toBe("left");
+    expect(await adapter.botStatus("g-khu-3")).toBe("member");
+    expect(await adapter.chatInfo("g-khu-3")).toEqual({ externalId: "g-khu-3", type: "group", title: "Khu 3 – Xã Sơn Vi" });
+    expect(await adapter.chatInfo("g-khac")).toBeNull();
     await adapter.stop();
   });
 });

@@ -5,7 +5,7 @@
 import { EventEmitter } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { CloseReason, ThreadType, ZaloApiError, type AttachmentSource, type Message, type MessageContent, type SendMessageResponse, type Style } from "zca-js";
+import { CloseReason, ThreadType, ZaloApiError, type AttachmentSource, type GroupInfoResponse, type Message, type MessageContent, type SendMessageResponse, type Style } from "zca-js";
 import type { ZaloApi, ZaloListener } from "../../bot/zalo/zalo-api";
 
 // === Sends
@@ -64,6 +64,10 @@ export class FakeZalo implements ZaloApi {
   readonly sent: SentZaloMessage[] = [];
   readonly events = new FakeListener();
   readonly listener: ZaloListener = this.events;
+  /** The account's own id. */
+  readonly ownId = "bot-uid";
+  /** Groups the account sees, by id: who created them, who are deputies, who are members. */
+  readonly groups = new Map<string, { name: string; creatorId: string; adminIds?: string[]; memberIds?: string[]; memVerList?: string[] }>();
   private nextId = 1000;
   private failures: { code: number | undefined; message: string }[] = [];
 
@@ -96,6 +100,30 @@ export class FakeZalo implements ZaloApi {
       msgIds: [...(response.message ? [response.message] : []), ...response.attachment].map((m) => String(m.msgId)),
     });
     return response;
+  }
+
+  getOwnId(): string {
+    return this.ownId;
+  }
+
+  async getGroupInfo(groupId: string | string[]): Promise<GroupInfoResponse> {
+    const ids = Array.isArray(groupId) ? groupId : [groupId];
+    const gridInfoMap: GroupInfoResponse["gridInfoMap"] = {};
+    for (const id of ids) {
+      const group = this.groups.get(id);
+      if (!group) continue;
+      gridInfoMap[id] = {
+        groupId: id,
+        name: group.name,
+        creatorId: group.creatorId,
+        adminIds: group.adminIds ?? [],
+        memberIds: group.memberIds ?? [],
+        memVerList: group.memVerList ?? [],
+        currentMems: [],
+        pendingApprove: { time: 0, uids: null },
+      } as unknown as GroupInfoResponse["gridInfoMap"][string];
+    }
+    return { removedsGroup: [], unchangedsGroup: ids.filter((id) => !this.groups.has(id)), gridInfoMap };
   }
 
   /** Sends to one thread, in order. */
