@@ -54,6 +54,13 @@ const telegram = await startTelegramApp({
   defaultLocale: config.DEFAULT_LOCALE,
   mediaDir: config.MEDIA_DIR,
   adminTelegramIds: config.ADMIN_TELEGRAM_IDS,
+  reviewLevels: config.REVIEW_LEVELS,
+  calendar: {
+    quietHours: config.QUIET_HOURS,
+    allowTimeTravel: config.ALLOW_TIME_TRAVEL,
+    cron: config.CALENDAR_CRON,
+    deadlinesFile: config.DEADLINES_FILE,
+  },
   db,
   i18n,
   log,

@@ -17,6 +17,11 @@ import { UpdateRateLimiter, type RateLimitOptions } from "../handlers/rate-limit
 import { postCards, postMissingCards, refreshCards } from "../handlers/review/cards";
 import type { ReviewDeps } from "../handlers/review/deps";
 import { reviewMiddleware } from "../handlers/review/middleware";
+import { calendarJobs } from "../core/calendar/jobs";
+import { startTicker, type CalendarTicker, type TickJob } from "../core/calendar/ticker";
+import type { QuietHours } from "../core/calendar/zoned-time";
+import { loadDeadlineConfig, syncDeadlines } from "../core/calendar/deadline-config";
+import { calendarMiddleware } from "../handlers/calendar/middleware";
 
 /** Settings of the Telegram channel (from the configuration, or a test). */
 export interface TelegramAppOptions {
@@ -36,6 +41,15 @@ export interface TelegramAppOptions {
   rateLimit?: RateLimitOptions;
   /** Outbox worker settings (tests make it poll faster). */
   outbox?: Partial<Pick<OutboxWorkerOptions, "pollIntervalMs" | "limits" | "backoff">>;
+  /** The emulation calendar: reminders, nudges, review summaries, /tick. */
+  calendar?: {
+    quietHours?: QuietHours | null;
+    allowTimeTravel?: boolean;
+    /** Cron of the ticks; null runs no ticker (tests drive /tick or the jobs). */
+    cron?: string | null;
+    /** Deadline file synced at start. */
+    deadlinesFile?: string;
+  };
   /** Called after each submission, once the officers' cards are posted. */
   onSubmitted?: (nominationId: number) => void | Promise<void>;
 }
@@ -45,6 +59,8 @@ export interface TelegramApp {
   bot: TelegramBot;
   worker: OutboxWorker;
   review: ReviewDeps;
+  /** The periodic jobs, as the ticker and /tick run them. */
+  jobs: TickJob[];
   /** Finishes the update in hand, stops polling, the outbox worker and pending acknowledgements. */
   stop(): Promise<void>;
 }
@@ -86,8 +102,39 @@ export async function startTelegramApp(options: TelegramAppOptions): Promise<Tel
     rateLimiter: new UpdateRateLimiter(options.rateLimit),
     onWithdrawn: (nominationId) => refreshCards(review, nominationId),
   });
-  bot = await startTelegramBot({ token: options.token, apiRoot: options.apiRoot, handler: chain([reviewMiddleware(review)], conversation), i18n, log });
-  const worker = new OutboxWorker({
+  const calendar = options.calendar ?? {};
+  if (calendar.deadlinesFile) {
+    const summary = await syncDeadlines(db, await loadDeadlineConfig(calendar.deadlinesFile), log);
+    log.info(summary, "deadline calendar synced");
+  }
+  let worker: OutboxWorker | undefined;
+  const jobs: TickJob[] = calendarJobs({
+    db,
+    i18n,
+    log,
+    timeZone: options.timeZone,
+    defaultLocale: options.defaultLocale,
+    quietHours: calendar.quietHours === undefined ? { start: "21:00", end: "07:00" } : calendar.quietHours,
+    continuePayload: "d:continue",
+  });
+  const calendarCommands = calendarMiddleware({
+    db,
+    i18n,
+    log,
+    timeZone: options.timeZone,
+    defaultLocale: options.defaultLocale,
+    allowTimeTravel: calendar.allowTimeTravel ?? false,
+    jobs: () => jobs,
+    afterTick: () => worker?.wake(),
+  });
+  bot = await startTelegramBot({
+    token: options.token,
+    apiRoot: options.apiRoot,
+    handler: chain([reviewMiddleware(review), calendarCommands], conversation),
+    i18n,
+    log,
+  });
+  worker = new OutboxWorker({
     db,
     log,
     senders: [new TelegramOutboxSender({ token: options.token, apiRoot: options.apiRoot, mediaDir: options.mediaDir })],
@@ -95,15 +142,19 @@ export async function startTelegramApp(options: TelegramAppOptions): Promise<Tel
     ...options.outbox,
   });
   worker.start();
+  const ticker: CalendarTicker | null =
+    calendar.cron === null ? null : startTicker({ jobs, timeZone: options.timeZone, log, ...(calendar.cron ? { schedule: calendar.cron } : {}) });
   // Cards for nominations submitted while the process was down, or whose posting failed.
   await postMissingCards(review).catch((err: unknown) => log.error({ err }, "posting missing review cards failed"));
   return {
     bot,
     worker,
     review,
+    jobs,
     stop: async () => {
+      await ticker?.stop();
       await bot?.stop();
-      await worker.stop();
+      await worker?.stop();
       workflow.stop();
     },
   };

@@ -22,7 +22,7 @@ export async function startBot(
   emulator: Emulator,
   target: DatabaseTarget,
   dir: string,
-  extra: Partial<Pick<TelegramAppOptions, "maxSubmissionsPerDay" | "rateLimit" | "albumQuietMs" | "adminTelegramIds" | "reviewLevels">> = {},
+  extra: Partial<Pick<TelegramAppOptions, "maxSubmissionsPerDay" | "rateLimit" | "albumQuietMs" | "adminTelegramIds" | "reviewLevels" | "calendar">> = {},
 ): Promise<BotUnderTest> {
   const db = await openDatabase(target);
   const mediaDir = path.join(dir, "media");
@@ -38,6 +38,7 @@ export async function startBot(
     log: pino({ level: "silent" }),
     albumQuietMs: 300,
     outbox: { pollIntervalMs: 50 },
+    calendar: { cron: null },
     onSubmitted: (id) => {
       submitted.push(id);
     },

@@ -1,0 +1,154 @@
+// The calendar's periodic jobs: each asks the calendar what is due at `now` and writes it to
+// the outbox under its once-only key, in the same transaction as the claim. Nothing here
+// sends or reads the clock; the ticker (or /tick) supplies `now`, the outbox worker delivers.
+import type { Logger } from "pino";
+import type { Db } from "../db/client";
+import { toLocale, type Locale, type Translations } from "../i18n";
+import { enqueue } from "../outbox/enqueue";
+import { draftNudges, recordDraftNudge, runOnce, staleReviews } from "./record";
+import { planReminders } from "./reminders";
+import type { TickJob } from "./ticker";
+import { formatDayMonthYear, type Period, type QuietHours } from "./zoned-time";
+
+/** What the jobs need. */
+export interface CalendarJobDeps {
+  db: Db;
+  i18n: Translations;
+  log: Logger;
+  timeZone: string;
+  defaultLocale: Locale;
+  quietHours: QuietHours | null;
+  /** Payload of the button that resumes a draft (the conversation handler's "continue"). */
+  continuePayload: string;
+}
+
+/** A period named the way the plans name it ("quý IV/2026"), in a locale. */
+export function periodName(i18n: Translations, locale: Locale, period: Pick<Period, "kind" | "index" | "year">): string {
+  return i18n.t(locale, `period-${period.kind}`, { index: period.index, year: String(period.year) });
+}
+
+/** "còn 5 ngày" / "5 days left". */
+function daysLeftText(i18n: Translations, locale: Locale, days: number): string {
+  return i18n.t(locale, "calendar-days-left", { days });
+}
+
+/** Deadline reminders: one message per due (deadline, occurrence, offset, recipient). */
+export function reminderJob(deps: CalendarJobDeps): TickJob {
+  return {
+    name: "reminders",
+    async run(now) {
+      const deliveries = await planReminders(deps.db, now, deps.timeZone, { quietHours: deps.quietHours, defaultLocale: deps.defaultLocale });
+      let queued = 0;
+      for (const d of deliveries) {
+        const locale = toLocale(d.recipient.locale, deps.defaultLocale);
+        const t = (id: string, args?: Record<string, string | number>) => deps.i18n.t(locale, id, args);
+        const title = locale === "en" && d.deadline.titleEn ? d.deadline.titleEn : d.deadline.titleVi;
+        const lines = [t("reminder-message", { title, date: formatDayMonthYear(d.plan.occurrence.due), left: daysLeftText(deps.i18n, locale, d.daysLeft) })];
+        for (const q of d.quota) {
+          const period = d.plan.occurrence.period ? periodName(deps.i18n, locale, d.plan.occurrence.period) : "";
+          lines.push(
+            t("reminder-quota-line", {
+              unit: q.unitName,
+              approved: q.approved,
+              quota: q.quota,
+              period,
+              left: daysLeftText(deps.i18n, locale, q.daysLeft),
+              met: q.met ? "yes" : "no",
+            }),
+          );
+        }
+        const isGroup = d.recipient.personId === undefined;
+        if (isGroup) lines.push(t("reminder-group-footer"));
+        const ran = await runOnce(
+          deps.db,
+          d.key,
+          {
+            kind: "deadline-reminder",
+            recipient: d.recipient.key,
+            deadlineId: d.deadline.id,
+            occurrence: d.plan.occurrence.id,
+            offsetDays: d.plan.offsetDays,
+            outboxKey: d.key,
+            now,
+          },
+          (tx) =>
+            enqueue(tx, {
+              idempotencyKey: d.key,
+              chat: { channel: d.recipient.chat.channel, externalId: d.recipient.chat.externalId, kind: isGroup ? "GROUP" : "PRIVATE" },
+              kind: "reminder",
+              payload: { type: "text", html: lines.join("\n") },
+            }),
+        );
+        if (ran) queued++;
+      }
+      return queued;
+    },
+  };
+}
+
+/** Nudges for drafts idle 48 hours, with a button that resumes the draft; two at most. */
+export function draftNudgeJob(deps: CalendarJobDeps): TickJob {
+  return {
+    name: "draft-nudges",
+    async run(now) {
+      let queued = 0;
+      for (const nudge of await draftNudges(deps.db, now, deps.timeZone, { quietHours: deps.quietHours })) {
+        const locale = toLocale(nudge.locale, deps.defaultLocale);
+        const ran = await deps.db.$transaction(async (tx) => {
+          if (!(await recordDraftNudge(tx, nudge, now, nudge.key))) return false;
+          await enqueue(tx, {
+            idempotencyKey: nudge.key,
+            chat: { channel: nudge.chat.channel, externalId: nudge.chat.externalId, kind: "PRIVATE" },
+            kind: "nudge",
+            payload: {
+              type: "text",
+              html: deps.i18n.t(locale, "nudge-message", { name: nudge.nomineeName ?? "none" }),
+              choices: [[{ label: deps.i18n.t(locale, "nudge-continue"), data: deps.continuePayload }]],
+            },
+            nominationId: nudge.nominationId,
+          });
+          return true;
+        });
+        if (ran) queued++;
+      }
+      return queued;
+    },
+  };
+}
+
+/** Once a day, each review group hears of what has waited more than three days, oldest first. */
+export function reviewSummaryJob(deps: CalendarJobDeps, olderThanDays = 3): TickJob {
+  return {
+    name: "review-summaries",
+    async run(now) {
+      let queued = 0;
+      const locale = deps.defaultLocale;
+      const t = (id: string, args?: Record<string, string | number>) => deps.i18n.t(locale, id, args);
+      for (const summary of await staleReviews(deps.db, now, deps.timeZone, { quietHours: deps.quietHours, olderThanDays })) {
+        const shown = summary.nominations.slice(0, 30);
+        const html = [
+          t("review-summary-header", { count: summary.nominations.length, days: olderThanDays }),
+          ...shown.map((n) =>
+            t("review-summary-item", { code: n.code ?? "", name: n.nomineeName ?? "", unit: n.unitName ?? "", waited: n.waitingDays, status: t(`status-${n.status}`) }),
+          ),
+          t("review-summary-footer"),
+        ].join("\n");
+        const ran = await runOnce(deps.db, summary.key, { kind: "review-summary", recipient: `chat:${summary.chatId}`, outboxKey: summary.key, now }, (tx) =>
+          enqueue(tx, {
+            idempotencyKey: summary.key,
+            chat: { channel: summary.chat.channel, externalId: summary.chat.externalId, kind: "GROUP" },
+            kind: "review-summary",
+            payload: { type: "text", html },
+          }),
+        );
+        if (ran) queued++;
+      }
+      return queued;
+    },
+  };
+}
+
+/** The calendar's jobs in the order a tick runs them. */
+export function calendarJobs(deps: CalendarJobDeps): TickJob[] {
+  return [reminderJob(deps), draftNudgeJob(deps), reviewSummaryJob(deps)];
+}
