@@ -12,6 +12,7 @@ import { defaultReviewLevels, type ReviewLevels } from "../core/review/levels";
 import { ensureAdmins } from "../core/review/officers";
 import { NominationWorkflow } from "../core/workflow/engine";
 import { chain } from "../handlers/chain";
+import { nominateDeepLink } from "../handlers/commands";
 import { createConversationHandler } from "../handlers/conversation";
 import { UpdateRateLimiter, type RateLimitOptions } from "../handlers/rate-limit";
 import { postCards, postMissingCards, refreshCards } from "../handlers/review/cards";
@@ -22,6 +23,10 @@ import { startTicker, type CalendarTicker, type TickJob } from "../core/calendar
 import type { QuietHours } from "../core/calendar/zoned-time";
 import { loadDeadlineConfig, syncDeadlines } from "../core/calendar/deadline-config";
 import { calendarMiddleware } from "../handlers/calendar/middleware";
+import type { BroadcastDeps } from "../handlers/broadcast/deps";
+import { broadcastMiddleware } from "../handlers/broadcast/middleware";
+import { ProgressFollower } from "../handlers/broadcast/progress";
+import { broadcastJobs, startBroadcastSchedules } from "../handlers/broadcast/schedule";
 
 /** Settings of the Telegram channel (from the configuration, or a test). */
 export interface TelegramAppOptions {
@@ -50,6 +55,16 @@ export interface TelegramAppOptions {
     /** Deadline file synced at start. */
     deadlinesFile?: string;
   };
+  /** The weekly digest to subscribed chats and its preview to the council. */
+  broadcast?: {
+    /** Cron of the weekly send and of the preview (in timeZone); null runs no schedule (tests call the jobs). */
+    digestCron?: string | null;
+    previewCron?: string;
+    /** Least milliseconds between two edits of an officer's progress message; default 1000. */
+    progressIntervalMs?: number;
+    /** The clock of the digest handlers; default the real one. */
+    now?: () => Date;
+  };
   /** Called after each submission, once the officers' cards are posted. */
   onSubmitted?: (nominationId: number) => void | Promise<void>;
 }
@@ -61,6 +76,8 @@ export interface TelegramApp {
   review: ReviewDeps;
   /** The periodic jobs, as the ticker and /tick run them. */
   jobs: TickJob[];
+  /** The digest's preview, weekly send and settling jobs, as their schedule runs them. */
+  broadcastJobs: ReturnType<typeof broadcastJobs>;
   /** Finishes the update in hand, stops polling, the outbox worker and pending acknowledgements. */
   stop(): Promise<void>;
 }
@@ -127,10 +144,25 @@ export async function startTelegramApp(options: TelegramAppOptions): Promise<Tel
     jobs: () => jobs,
     afterTick: () => worker?.wake(),
   });
+  const digest = options.broadcast ?? {};
+  const broadcast: BroadcastDeps = {
+    db,
+    i18n,
+    log,
+    timeZone: options.timeZone,
+    defaultLocale: options.defaultLocale,
+    digestLocale: options.defaultLocale,
+    nominateLink: null,
+    review,
+    progressIntervalMs: digest.progressIntervalMs ?? 1000,
+    now: digest.now ?? (() => new Date()),
+    wakeOutbox: () => worker?.wake(),
+  };
+  const progress = new ProgressFollower(broadcast);
   bot = await startTelegramBot({
     token: options.token,
     apiRoot: options.apiRoot,
-    handler: chain([reviewMiddleware(review), calendarCommands], conversation),
+    handler: chain([broadcastMiddleware(broadcast, progress), reviewMiddleware(review), calendarCommands], conversation),
     i18n,
     log,
   });
@@ -142,6 +174,10 @@ export async function startTelegramApp(options: TelegramAppOptions): Promise<Tel
     ...options.outbox,
   });
   worker.start();
+  broadcast.nominateLink = `https://t.me/${bot.username}?start=${nominateDeepLink}`;
+  const digestCron = digest.digestCron === undefined ? "0 8 * * 1" : digest.digestCron;
+  const digestSchedule =
+    digestCron === null ? null : startBroadcastSchedules(broadcast, { digestCron, previewCron: digest.previewCron ?? "0 17 * * 0", timeZone: options.timeZone, log });
   const ticker: CalendarTicker | null =
     calendar.cron === null ? null : startTicker({ jobs, timeZone: options.timeZone, log, ...(calendar.cron ? { schedule: calendar.cron } : {}) });
   // Cards for nominations submitted while the process was down, or whose posting failed.
@@ -151,7 +187,10 @@ export async function startTelegramApp(options: TelegramAppOptions): Promise<Tel
     worker,
     review,
     jobs,
+    broadcastJobs: broadcastJobs(broadcast, { digestCron: digestCron ?? "0 8 * * 1" }),
     stop: async () => {
+      await digestSchedule?.stop();
+      await progress.stop();
       await ticker?.stop();
       await bot?.stop();
       await worker?.stop();

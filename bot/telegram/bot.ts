@@ -21,6 +21,8 @@ export interface TelegramBotOptions {
 export interface TelegramBot {
   /** The port, for code that sends outside an update (notifications). */
   port: TelegramPort;
+  /** The bot's @username (without "@"), for deep links. */
+  username: string;
   /** Stops polling after the update in hand is finished. */
   stop(): Promise<void>;
 }
@@ -53,6 +55,7 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
   options.log.info({ username: bot.botInfo.username }, "telegram bot started");
   return {
     port,
+    username: bot.botInfo.username,
     stop: async () => {
       if (bot.isRunning()) await bot.stop();
     },

@@ -1,0 +1,55 @@
+// The subscription and broadcast link of the handler chain: the bot's membership changes,
+// the subscription and digest commands, the set-up and preview buttons, and a unit typed
+// during a set-up. Everything else passes on, after at most a read for typed text.
+import type { Middleware } from "../chain";
+import { identify } from "../people";
+import { broadcastCommands, onBroadcastNow, onBroadcasts, onSubscriptions } from "./commands";
+import type { BroadcastDeps } from "./deps";
+import { onMembership } from "./membership";
+import { onPreviewButton, previewPrefix } from "./preview";
+import type { ProgressFollower } from "./progress";
+import { onSetupButton, onSetupText, onSubscribe, onUnsubscribe, openSetup, setupPrefix } from "./subscribe";
+
+/** Builds the broadcast middleware; `progress` follows the runs it starts. */
+export function broadcastMiddleware(deps: BroadcastDeps, progress: ProgressFollower): Middleware {
+  return async (event, port, next) => {
+    const input = event.input;
+    if (input.kind === "membership") return onMembership(deps, { ...event, input });
+    const command = input.kind === "command" ? broadcastCommands[input.name] : undefined;
+    const setupButton = input.kind === "choice" && input.payload.startsWith(setupPrefix);
+    const previewButton = input.kind === "choice" && input.payload.startsWith(previewPrefix);
+    if (input.kind === "text") {
+      // A typed unit is only ever expected by someone with a set-up open: one read to find out.
+      const person = await deps.db.channelIdentity.findUnique({
+        where: { channel_externalId: { channel: event.from.channel, externalId: event.from.externalId } },
+        select: { personId: true },
+      });
+      const setup = person ? await openSetup(deps, person.personId) : null;
+      if (!setup || setup.step !== "unit-search") return next();
+      const actor = await identify(deps.db, event.from, deps.defaultLocale, deps.now());
+      if (await onSetupText(deps, event, input.text, port, actor, setup)) return;
+      return next();
+    }
+    if (!command && !setupButton && !previewButton) return next();
+    const actor = await identify(deps.db, event.from, deps.defaultLocale, deps.now());
+    if (input.kind === "choice") {
+      if (setupButton) return onSetupButton(deps, { ...event, input }, port, actor);
+      return onPreviewButton(deps, { ...event, input }, port, actor, progress);
+    }
+    const args = input.kind === "command" ? input.args : "";
+    switch (command) {
+      case "subscribe":
+        return onSubscribe(deps, event, args, port, actor);
+      case "unsubscribe":
+        return onUnsubscribe(deps, event, args, port, actor);
+      case "subscriptions":
+        return onSubscriptions(deps, event, port, actor);
+      case "broadcast_now":
+        return onBroadcastNow(deps, event, port, actor, progress);
+      case "broadcasts":
+        return onBroadcasts(deps, event, port, actor);
+      default:
+        return next();
+    }
+  };
+}
