@@ -3,7 +3,7 @@
 import path from "node:path";
 import { pino } from "pino";
 import type { Emulator, MessageView } from "../../emulator/index";
-import { startTelegramApp, type TelegramAppOptions } from "../../app/telegram";
+import { startTelegramApp, type TelegramApp, type TelegramAppOptions } from "../../app/telegram";
 import { openDatabase, type Db } from "../../core/db/client";
 import type { DatabaseTarget } from "../../core/db/database-url";
 import { Translations } from "../../core/i18n";
@@ -13,6 +13,8 @@ export interface BotUnderTest {
   db: Db;
   mediaDir: string;
   submitted: number[];
+  /** The running app (its jobs, its outbox worker). */
+  app: TelegramApp;
   /** Stops the bot and closes its database connection (a process ending). */
   stop(): Promise<void>;
 }
@@ -22,7 +24,7 @@ export async function startBot(
   emulator: Emulator,
   target: DatabaseTarget,
   dir: string,
-  extra: Partial<Pick<TelegramAppOptions, "maxSubmissionsPerDay" | "rateLimit" | "albumQuietMs" | "adminTelegramIds" | "reviewLevels" | "calendar">> = {},
+  extra: Partial<Pick<TelegramAppOptions, "maxSubmissionsPerDay" | "rateLimit" | "albumQuietMs" | "adminTelegramIds" | "reviewLevels" | "calendar" | "broadcast" | "outbox">> = {},
 ): Promise<BotUnderTest> {
   const db = await openDatabase(target);
   const mediaDir = path.join(dir, "media");
@@ -39,6 +41,7 @@ export async function startBot(
     albumQuietMs: 300,
     outbox: { pollIntervalMs: 50 },
     calendar: { cron: null },
+    broadcast: { digestCron: null, progressIntervalMs: 200 },
     onSubmitted: (id) => {
       submitted.push(id);
     },
@@ -48,6 +51,7 @@ export async function startBot(
     db,
     mediaDir,
     submitted,
+    app,
     stop: async () => {
       await app.stop();
       await db.$disconnect();
