@@ -6,6 +6,7 @@ import path from "node:path";
 import { z } from "zod";
 import cron from "node-cron";
 import { parseDatabaseUrl, type DatabaseTarget } from "../core/db/database-url";
+import { repoRoot } from "../core/db/paths";
 import { quietHoursSchema } from "../core/calendar/zoned-time";
 import type { ReviewLevels } from "../core/review/levels";
 
@@ -42,6 +43,7 @@ const expectations: Record<string, { vi: string; en: string }> = {
     vi: "một trong fatal, error, warn, info, debug, trace, silent",
     en: "one of fatal, error, warn, info, debug, trace, silent",
   },
+  PLAYGROUND_PORT: { vi: "cổng cho sân chơi thử trên máy, từ 0 đến 65535", en: "the port of the local playground, 0 to 65535" },
   REVIEW_LEVELS: {
     vi: "unit,council (cán bộ đơn vị rồi Hội đồng) hoặc council (chỉ Hội đồng)",
     en: "unit,council (unit officers, then the council) or council (the council alone)",
@@ -117,6 +119,7 @@ const schema = z.object({
     emptyToUndefined,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ),
+  PLAYGROUND_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65_535).default(8081)),
   REVIEW_LEVELS: z.preprocess(
     emptyToUndefined,
     z
@@ -132,7 +135,8 @@ const schema = z.object({
       .default("0")
       .transform((v) => v === "1"),
   ),
-  DEADLINES_FILE: z.preprocess(emptyToUndefined, z.string().default("./config/deadlines.json").transform((p) => path.resolve(p))),
+  // Relative to the working directory when set; the shipped calendar otherwise.
+  DEADLINES_FILE: z.preprocess(emptyToUndefined, z.string().optional().transform((p) => (p ? path.resolve(p) : path.join(repoRoot, "config", "deadlines.json")))),
   CALENDAR_CRON: z.preprocess(emptyToUndefined, z.string().default("*/5 * * * *").refine((v) => cron.validate(v))),
   ZALO_ENABLED: z.preprocess(
     emptyToUndefined,

@@ -4,7 +4,9 @@ import { createLogger } from "./logger";
 import { describeDatabase, prepareDatabase } from "./database";
 import { Shutdown } from "./shutdown";
 import { Translations } from "../core/i18n";
+import { DeadlineConfigError, loadDeadlineConfig, type DeadlineConfig } from "../core/calendar/deadline-config";
 import { startTelegramApp } from "./telegram";
+import { bindPlaygroundReviewGroup, startPlaygroundEmulator, type Playground } from "./playground";
 
 function readConfig(): Config {
   loadDotEnv();
@@ -24,7 +26,17 @@ const log = createLogger(config.LOG_LEVEL);
 const i18n = new Translations(config.DEFAULT_LOCALE);
 /** Operator-facing text, in both languages: the person at the terminal may read either. */
 const bilingual = (id: string, args: Record<string, string | number> = {}) =>
-  [i18n.t("vi", id, args), i18n.t("en", id, args)].join("\n\n");
+  [i18n.t("vi", id, args, { escape: false }), i18n.t("en", id, args, { escape: false })].join("\n\n");
+
+// The calendar file is configuration too: a bad one stops the start with the list of problems.
+let deadlines: DeadlineConfig;
+try {
+  deadlines = await loadDeadlineConfig(config.DEADLINES_FILE);
+} catch (err) {
+  if (!(err instanceof DeadlineConfigError)) throw err;
+  console.error(err.message);
+  process.exit(2);
+}
 
 const database = describeDatabase(config.DATABASE_URL);
 let prepared: Awaited<ReturnType<typeof prepareDatabase>>;
@@ -39,30 +51,46 @@ const { db, summary } = prepared;
 const shutdown = new Shutdown(log);
 shutdown.add("database", () => db.$disconnect());
 
+// Without a token, the bot runs against the local emulator and its chat page: the playground.
+let playground: Playground | undefined;
 if (!config.TELEGRAM_BOT_TOKEN) {
-  console.error(bilingual("setup-no-token", { ...summary, database }));
-  await shutdown.run("no token");
-  process.exit(1);
+  try {
+    playground = await startPlaygroundEmulator(config.PLAYGROUND_PORT);
+    shutdown.add("playground", () => playground?.emulator.close());
+  } catch (err) {
+    console.error(bilingual("setup-no-token", { ...summary, database }));
+    console.error(`${(err as Error).message}`);
+    await shutdown.run("no token");
+    process.exit(1);
+  }
 }
 
 shutdown.listen();
-log.info({ apiRoot: config.TELEGRAM_API_ROOT, database }, "starting");
-const telegram = await startTelegramApp({
-  token: config.TELEGRAM_BOT_TOKEN,
-  apiRoot: config.TELEGRAM_API_ROOT,
+const telegram = {
+  token: config.TELEGRAM_BOT_TOKEN ?? playground!.emulator.token,
+  apiRoot: playground?.emulator.apiRoot ?? config.TELEGRAM_API_ROOT,
+};
+log.info({ apiRoot: telegram.apiRoot, database, playground: Boolean(playground) }, "starting");
+const app = await startTelegramApp({
+  token: telegram.token,
+  apiRoot: telegram.apiRoot,
   timeZone: config.TZ,
   defaultLocale: config.DEFAULT_LOCALE,
   mediaDir: config.MEDIA_DIR,
-  adminTelegramIds: config.ADMIN_TELEGRAM_IDS,
+  adminTelegramIds: playground ? [...config.ADMIN_TELEGRAM_IDS, String(playground.userId)] : config.ADMIN_TELEGRAM_IDS,
   reviewLevels: config.REVIEW_LEVELS,
   calendar: {
     quietHours: config.QUIET_HOURS,
-    allowTimeTravel: config.ALLOW_TIME_TRAVEL,
+    allowTimeTravel: config.ALLOW_TIME_TRAVEL || Boolean(playground),
     cron: config.CALENDAR_CRON,
-    deadlinesFile: config.DEADLINES_FILE,
+    deadlines,
   },
   db,
   i18n,
   log,
 });
-shutdown.add("telegram", () => telegram.stop());
+shutdown.add("telegram", () => app.stop());
+if (playground) {
+  await bindPlaygroundReviewGroup(db, playground.reviewGroupId);
+  console.log(bilingual("setup-playground", { url: playground.pageUrl, apiRoot: playground.emulator.apiRoot, token: playground.emulator.token }));
+}

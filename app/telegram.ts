@@ -21,7 +21,7 @@ import { reviewMiddleware } from "../handlers/review/middleware";
 import { calendarJobs } from "../core/calendar/jobs";
 import { startTicker, type CalendarTicker, type TickJob } from "../core/calendar/ticker";
 import type { QuietHours } from "../core/calendar/zoned-time";
-import { loadDeadlineConfig, syncDeadlines } from "../core/calendar/deadline-config";
+import { syncDeadlines, type DeadlineConfig } from "../core/calendar/deadline-config";
 import { calendarMiddleware } from "../handlers/calendar/middleware";
 import type { BroadcastDeps } from "../handlers/broadcast/deps";
 import { broadcastMiddleware } from "../handlers/broadcast/middleware";
@@ -52,8 +52,8 @@ export interface TelegramAppOptions {
     allowTimeTravel?: boolean;
     /** Cron of the ticks; null runs no ticker (tests drive /tick or the jobs). */
     cron?: string | null;
-    /** Deadline file synced at start. */
-    deadlinesFile?: string;
+    /** The deadline calendar (from DEADLINES_FILE), synced at start. */
+    deadlines?: DeadlineConfig;
   };
   /** The weekly digest to subscribed chats and its preview to the council. */
   broadcast?: {
@@ -120,8 +120,8 @@ export async function startTelegramApp(options: TelegramAppOptions): Promise<Tel
     onWithdrawn: (nominationId) => refreshCards(review, nominationId),
   });
   const calendar = options.calendar ?? {};
-  if (calendar.deadlinesFile) {
-    const summary = await syncDeadlines(db, await loadDeadlineConfig(calendar.deadlinesFile), log);
+  if (calendar.deadlines) {
+    const summary = await syncDeadlines(db, calendar.deadlines, log);
     log.info(summary, "deadline calendar synced");
   }
   let worker: OutboxWorker | undefined;

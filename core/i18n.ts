@@ -75,13 +75,14 @@ export class Translations {
 
   /**
    * Renders message `id` in `locale` (falling back to the default locale). String arguments
-   * are HTML-escaped; a missing message renders as its id so the gap is visible, not fatal.
+   * are HTML-escaped, unless `escape: false` for plain-text destinations such as the
+   * terminal; a missing message renders as its id so the gap is visible, not fatal.
    *
    * ```ts
    * i18n.t("vi", "start-greeting", { name: "Lan" }) // "Xin chào Lan! ..."
    * ```
    */
-  t(locale: Locale, id: string, args: MessageArgs = {}): string {
+  t(locale: Locale, id: string, args: MessageArgs = {}, opts: { escape?: boolean } = {}): string {
     const [messageId, attribute] = id.split(".") as [string, string | undefined];
     const bundle = this.has(locale, messageId) ? this.bundles.get(locale)! : this.bundles.get(this.defaultLocale)!;
     const message = bundle.getMessage(messageId);
@@ -90,7 +91,7 @@ export class Translations {
     const safe: Record<string, FluentVariable> = {};
     for (const [k, v] of Object.entries(args)) {
       if (v === null || v === undefined) safe[k] = "";
-      else safe[k] = typeof v === "string" ? escapeHtml(v) : v;
+      else safe[k] = typeof v === "string" && opts.escape !== false ? escapeHtml(v) : v;
     }
     // Collecting errors keeps a missing argument from throwing mid-conversation: the
     // placeholder shows as {$name}, visible in tests and harmless to the user.

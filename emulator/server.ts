@@ -1,3 +1,6 @@
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { callMethod } from "./api";
@@ -63,6 +66,14 @@ export async function startServer(state: EmulatorState, options: { host: string;
   };
 }
 
+const chatPage = path.join(path.dirname(fileURLToPath(import.meta.url)), "web", "chat.html");
+
+/** The web page that acts as a Telegram user through the control API (the local playground). */
+async function serveChatPage(res: ServerResponse): Promise<void> {
+  res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+  res.end(await readFile(chatPage));
+}
+
 async function route(state: EmulatorState, control: ControlHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
   const api = apiPath.exec(url.pathname);
@@ -72,6 +83,7 @@ async function route(state: EmulatorState, control: ControlHandler, req: Incomin
   if (url.pathname === "/_emulator" || url.pathname.startsWith("/_emulator/")) {
     if (await control(req, res, url)) return;
   }
+  if (req.method === "GET" && (url.pathname === "/" || url.pathname === "/chat")) return serveChatPage(res);
   sendError(res, notFound());
 }
 

@@ -22,6 +22,12 @@ setup-migrated = Database structure updated: { $names }.
 setup-seeded = Reference data loaded: { $fields } fields, { $criteria } criteria, { $movements } movements, { $units } units.
 setup-starting = Gương Sáng is connecting to Telegram at { $apiRoot }…
 setup-stopping = Stopping Gương Sáng…
+setup-playground =
+    Gương Sáng is running as a local trial on this machine (no Telegram token yet).
+    👉 Open { $url } to chat with the bot: you are both a resident who nominates and the admin of a review group.
+    Try: /decu to nominate, /cuatoi for your nominations, ✅ in the review group to approve; /tick 24/12/2026 08:00 to see reminders.
+    Emulated Bot API server: { $apiRoot } (bot token { $token }).
+    Once you have a real token from @BotFather: set TELEGRAM_BOT_TOKEN in .env and run npm start again. Ctrl+C stops.
 
 ## Nomination status
 

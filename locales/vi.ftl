@@ -22,6 +22,12 @@ setup-migrated = Đã cập nhật cấu trúc cơ sở dữ liệu: { $names }.
 setup-seeded = Đã nạp dữ liệu danh mục: { $fields } lĩnh vực, { $criteria } tiêu chuẩn, { $movements } phong trào, { $units } đơn vị.
 setup-starting = Gương Sáng đang kết nối Telegram tại { $apiRoot }…
 setup-stopping = Đang dừng Gương Sáng…
+setup-playground =
+    Gương Sáng đang chạy thử trên máy này (chưa có mã bot Telegram).
+    👉 Mở { $url } để trò chuyện với bot: bạn vừa là người dân đề cử, vừa là quản trị viên của một nhóm xét duyệt.
+    Thử: /decu để đề cử, /cuatoi để xem hồ sơ, trong nhóm xét duyệt bấm ✅ Duyệt; /tick 24/12/2026 08:00 để xem nhắc hạn.
+    Máy chủ Bot API giả lập: { $apiRoot } (mã bot { $token }).
+    Khi có mã bot thật từ @BotFather: điền TELEGRAM_BOT_TOKEN trong .env rồi chạy lại npm start. Ctrl+C để dừng.
 
 ## Trạng thái hồ sơ đề cử
 

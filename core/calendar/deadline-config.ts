@@ -138,7 +138,12 @@ export function parseDeadlineConfig(data: unknown, file = "deadline config"): De
 
 /** Reads and validates a deadline config file (JSON). */
 export async function loadDeadlineConfig(file: string): Promise<DeadlineConfig> {
-  const text = await readFile(file, "utf8");
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    throw new DeadlineConfigError(file, [`cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`]);
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -4,6 +4,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../core/db/paths";
+import { loadDeadlineConfig } from "../../core/calendar/deadline-config";
 import { grantRole } from "../../core/review/officers";
 import { startEmulator, type Emulator } from "../../emulator/index";
 import { ChatUser, startBot, type BotUnderTest } from "../support/bot-app";
@@ -63,7 +64,7 @@ beforeAll(async () => {
   reviewGroup = d.createChat({ type: "supergroup", title: "Tổ thi đua", creator: admin.id, members: [officer.id] }).id;
   bot = await startBot(emulator, temp.target, temp.dir, {
     adminTelegramIds: [String(admin.id)],
-    calendar: { cron: null, allowTimeTravel: true, deadlinesFile, quietHours: { start: "21:00", end: "07:00" } },
+    calendar: { cron: null, allowTimeTravel: true, deadlines: await loadDeadlineConfig(deadlinesFile), quietHours: { start: "21:00", end: "07:00" } },
   });
   await officer.command("start");
   const sonVi = await bot.db.unit.findUniqueOrThrow({ where: { code: "PT-LT-SONVI" } });

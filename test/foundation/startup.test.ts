@@ -1,5 +1,5 @@
 // `npm start` as a newcomer runs it: a real child process, real files, no token.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -28,15 +28,41 @@ async function start(env: Record<string, string>) {
 }
 
 describe("npm start", () => {
-  it("without a token: prepares the database, explains what to configure, exits non-zero", async () => {
-    const r = await start({});
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain("chưa có mã bot Telegram");
-    expect(r.stderr).toContain("there is no Telegram bot token yet");
-    expect(r.stderr).toContain("TELEGRAM_BOT_TOKEN");
-    expect(r.stderr).toMatch(/14 lĩnh vực, 4 tiêu chuẩn, 11 phong trào/);
-    expect(r.stderr).toContain(path.join(dir, "data", "guong-sang.db"));
-    expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  it("without a token: runs the local playground, whose page chats with the bot, and stops cleanly", async () => {
+    const tsx = path.join(repoRoot, "node_modules", ".bin", "tsx");
+    const child = spawn(tsx, [path.join(repoRoot, "app", "main.ts")], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "silent", PLAYGROUND_PORT: "0" },
+    });
+    let stdout = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    try {
+      for (let i = 0; i < 600 && !stdout.includes("Ctrl+C stops"); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(stdout).toContain("chưa có mã bot Telegram");
+      expect(stdout).toContain("no Telegram token yet");
+      const page = /👉 Mở (\S+)/.exec(stdout)![1]!;
+      expect(page).not.toContain("&amp;");
+      const url = new URL(page);
+      expect((await fetch(page)).status).toBe(200);
+      const user = Number(url.searchParams.get("user"));
+      const control = (route: string, body?: unknown) =>
+        fetch(`${url.origin}/_emulator/${route}`, body ? { method: "POST", body: JSON.stringify(body) } : {}).then((r) => r.json());
+      await control("send", { userId: user, command: "start" });
+      const waited = (await control("wait", { chatId: user, timeout: 10_000 })) as { result: { text?: string }[] | { text?: string } };
+      const reply = Array.isArray(waited.result) ? waited.result[0] : waited.result;
+      expect(reply?.text).toContain("Xin chào Bạn Thử Nghiệm");
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect(await exited).toBe(0);
+  });
+
+  it("with an unreadable deadline calendar: says which file and why", async () => {
+    const r = await start({ DEADLINES_FILE: "./missing.json" });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("missing.json");
+    expect(r.stderr).toContain("ENOENT");
   });
 
   it("with a database it cannot open: explains the problem, no stack trace", async () => {
