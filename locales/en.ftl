@@ -108,9 +108,9 @@ ask-unit =
     <b>Step 3/10.</b> Which unit (commune, ward, neighbourhood, agency) does the nominee belong to?
     { $browsing ->
         [yes] Now showing: <i>{ $current }</i>
-       *[no] Pick from the province down.
+       *[no] Go down from the province level.
     }
-    Press to choose, or type part of the unit's name to search.
+    Press a unit, or type part of its name to search.
 unit-back = ◀ Back
 unit-previous-page = ‹ Previous
 unit-next-page = Next ›

@@ -108,9 +108,9 @@ ask-unit =
     <b>Bước 3/10.</b> Người được đề cử thuộc đơn vị (xã, phường, khu dân cư, cơ quan) nào?
     { $browsing ->
         [yes] Đang xem: <i>{ $current }</i>
-       *[no] Bấm để chọn từ cấp tỉnh trở xuống.
+       *[no] Chọn dần từ cấp tỉnh trở xuống.
     }
-    Bấm để chọn, hoặc gõ một phần tên đơn vị để tìm.
+    Bấm vào đơn vị, hoặc gõ một phần tên đơn vị để tìm.
 unit-back = ◀ Quay lại
 unit-previous-page = ‹ Trang trước
 unit-next-page = Trang sau ›
