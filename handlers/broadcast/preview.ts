@@ -52,6 +52,7 @@ export async function previewMessage(deps: BroadcastDeps, locale: Locale, broadc
  * drops kept) and queues its preview to the council, once per run and chat.
  */
 export async function sendPreview(deps: BroadcastDeps, now: Date, scheduledFor: Date): Promise<number> {
+  // `now` names the tick (logged); the preview itself leaves at once.
   const broadcast = await prepareBroadcast(deps.db, { kind: "WEEKLY_DIGEST", scheduledFor });
   const items = await previewItems(deps.db, broadcast.id);
   if (items.length === 0) return 0;
@@ -63,11 +64,10 @@ export async function sendPreview(deps: BroadcastDeps, now: Date, scheduledFor: 
       chat: to,
       kind: "digest-preview",
       payload: { type: "text", html: message.text, ...(message.choices ? { choices: message.choices.map((row) => row.map((c) => ({ label: c.label, data: c.payload }))) } : {}) },
-      notBefore: now,
     });
     if (created) queued++;
   }
-  deps.log.info({ broadcastId: broadcast.id, stories: items.length, queued }, "digest preview queued");
+  deps.log.info({ broadcastId: broadcast.id, stories: items.length, queued, at: now.toISOString() }, "digest preview queued");
   if (queued > 0) deps.wakeOutbox();
   return queued;
 }
