@@ -211,3 +211,49 @@ describe("rejection", () => {
     expect((await user(ids.outsider).command("pending")).text).toContain("chỉ dành cho cán bộ thi đua");
   });
 });
+
+describe("story edits, withdrawal and opening cards from /pending", () => {
+  it("an officer rewrites the public story; the approved story is the officer's text", async () => {
+    const { card, code } = await submitNomination("Vi Văn Sáng");
+    await pressOnCard(ids.wardA, unitGroup, card, "✏️ Sửa bài đăng");
+    expect((await nextIn(unitGroup)).text).toContain("bài đăng đã sửa");
+    expect((await nextIn(unitGroup)).text).toContain("Vi Văn Sáng");
+    driver().sendText(ids.wardA, "Anh Vi Văn Sáng nhiều năm giúp bà con khu 2 sửa đường làng.", { chatId: unitGroup });
+    expect((await nextIn(unitGroup)).text).toContain(`Đã lưu bài đăng mới của hồ sơ ${code}`);
+    const edited = await driver().waitUntil(() => {
+      const c = cardNow(unitGroup, card.messageId);
+      return (c.text ?? "").includes("đã sửa bài đăng") ? c : undefined;
+    });
+    expect(edited.text).toContain("Anh Vi Văn Sáng nhiều năm giúp bà con khu 2 sửa đường làng.");
+    await pressOnCard(ids.wardA, unitGroup, edited, "✅ Duyệt");
+    const councilCard = await nextIn(councilGroup, (m) => (m.text ?? "").includes(code));
+    await pressOnCard(ids.council, councilGroup, councilCard, "✅ Duyệt");
+    const stored = await bot.db.nomination.findFirstOrThrow({ where: { code } });
+    expect(stored).toMatchObject({ status: "APPROVED", publicStory: "Anh Vi Văn Sáng nhiều năm giúp bà con khu 2 sửa đường làng." });
+  });
+
+  it("a nomination withdrawn from /mine shows as withdrawn on its card, without buttons", async () => {
+    const { card, code } = await submitNomination("Hà Thị Nụ");
+    const nominator = user(ids.nominator);
+    await nominator.command("cuatoi");
+    await nominator.pressAndWaitEdit(`Rút ${code}`);
+    expect(await statusOf(code)).toBe("WITHDRAWN");
+    const withdrawn = await driver().waitUntil(() => {
+      const c = cardNow(unitGroup, card.messageId);
+      return (c.text ?? "").includes("Người đề cử đã rút hồ sơ") ? c : undefined;
+    });
+    expect(withdrawn.buttons).toEqual([]);
+  });
+
+  it("/pending's open button posts a fresh card where the officer asked", async () => {
+    const officer = user(ids.wardB);
+    const list = await officer.command("pending");
+    const open = list.buttons.flat().find((b) => b.text.startsWith("Mở GS-"));
+    expect(open).toBeDefined();
+    driver().pressButton(ids.wardB, { text: open!.text });
+    await officer.reply(); // the photos or the card
+    const card = [...driver().botMessages(ids.wardB)].reverse().find((m) => (m.text ?? "").startsWith("📋"));
+    expect(card?.text).toContain(open!.text.replace("Mở ", ""));
+    expect(card?.buttons.flat().map((b) => b.text)).toContain("✅ Duyệt");
+  });
+});
