@@ -85,6 +85,7 @@ const app = await startTelegramApp({
     cron: config.CALENDAR_CRON,
     deadlines,
   },
+  broadcast: { digestCron: config.BROADCAST_CRON, previewCron: config.BROADCAST_PREVIEW_CRON },
   db,
   i18n,
   log,
