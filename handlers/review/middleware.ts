@@ -7,6 +7,7 @@ import { onAddition } from "./additions";
 import { onCardButton, onReviewPromptText, openCard } from "./decisions";
 import { officerCommands, openCardPrefix, runOfficerCommand } from "./officer-commands";
 import { clearPrompt, openPrompt } from "./pending-prompts";
+import { runTypedDecision, typedDecisionOf } from "./zalo-commands";
 
 const cancelCommands = new Set(["cancel", "huy"]);
 
@@ -23,6 +24,8 @@ async function promptOf(deps: ReviewDeps, channel: "TELEGRAM" | "ZALO", external
 export function reviewMiddleware(deps: ReviewDeps): Middleware {
   return async (event, port, next) => {
     const input = event.input;
+    const typed = typedDecisionOf(event);
+    if (typed) return runTypedDecision(deps, typed, event.chat.externalId, port, await identify(deps.db, event.from, deps.defaultLocale));
     const isCardButton = input.kind === "choice" && (input.payload.startsWith("rv:") || input.payload.startsWith(openCardPrefix));
     const isOfficerCommand = input.kind === "command" && input.name in officerCommands;
     // Most events are residents' answers: look for an open prompt without writing anything,

@@ -1,0 +1,273 @@
+// The one composition root of the bot: over one database it builds one handler chain (review,
+// account linking, calendar, then the nomination conversation), one outbox worker with a
+// sender per running channel, one calendar ticker, and starts Telegram, Zalo, or both.
+import type { Logger } from "pino";
+import type { ChannelName, ChannelPort } from "../bot/port";
+import { startTelegramBot, type TelegramBot } from "../bot/telegram/bot";
+import { TelegramOutboxSender } from "../bot/telegram/outbox-sender";
+import { sessionClosedAlert, ZaloAdapter, type ZaloSessionClosed } from "../bot/zalo/adapter";
+import { ZaloOutboxSender, zaloOutboxLimits } from "../bot/zalo/outbox-sender";
+import type { ZaloApi } from "../bot/zalo/zalo-api";
+import { calendarJobs } from "../core/calendar/jobs";
+import { loadDeadlineConfig, syncDeadlines } from "../core/calendar/deadline-config";
+import { startTicker, type CalendarTicker, type TickJob } from "../core/calendar/ticker";
+import type { QuietHours } from "../core/calendar/zoned-time";
+import type { Db } from "../core/db/client";
+import { toLocale, type Locale, type Translations } from "../core/i18n";
+import { deactivateOnPermanentFailure } from "../core/outbox/deactivate-subscription";
+import { enqueue, outboxKey } from "../core/outbox/enqueue";
+import type { Sender } from "../core/outbox/sender";
+import { OutboxWorker, type OutboxWorkerOptions } from "../core/outbox/worker";
+import { defaultReviewLevels, type ReviewLevels } from "../core/review/levels";
+import { ensureAdmins } from "../core/review/officers";
+import { NominationWorkflow } from "../core/workflow/engine";
+import { calendarMiddleware } from "../handlers/calendar/middleware";
+import { chain } from "../handlers/chain";
+import { createConversationHandler } from "../handlers/conversation";
+import { linkMiddleware } from "../handlers/link";
+import { UpdateRateLimiter, type RateLimitOptions } from "../handlers/rate-limit";
+import { postCards, postMissingCards, refreshCards } from "../handlers/review/cards";
+import type { ReviewDeps } from "../handlers/review/deps";
+import { reviewMiddleware } from "../handlers/review/middleware";
+
+// === Options
+
+/** The Telegram channel's settings. */
+export interface TelegramChannelOptions {
+  token: string;
+  apiRoot: string;
+  /** Telegram user ids who are admins from the first start. */
+  adminIds?: readonly string[];
+}
+
+/** The Zalo channel's settings: a logged-in account (or a fake of its shape in tests). */
+export interface ZaloChannelOptions {
+  api: ZaloApi;
+  /** The conservative outbox limits of Zalo; defaults: one send per 3 s, 4 h rest after code 221. */
+  limits?: { sendIntervalSeconds: number; groupIntervalSeconds: number; cooldownMinutes: number };
+  /** Reconnection waits of the listener (tests shorten them). */
+  reconnect?: { baseMs?: number; maxMs?: number };
+  /** Called when Zalo Web took the session; by default the admins are alerted on Telegram. */
+  onSessionClosed?: (closure: ZaloSessionClosed) => void | Promise<void>;
+}
+
+/** Everything the bot needs to run, whichever channels are on. */
+export interface BotAppOptions {
+  db: Db;
+  i18n: Translations;
+  log: Logger;
+  timeZone: string;
+  defaultLocale: Locale;
+  mediaDir: string;
+  /** At least one of the two channels. */
+  telegram?: TelegramChannelOptions;
+  zalo?: ZaloChannelOptions;
+  reviewLevels?: ReviewLevels;
+  maxSubmissionsPerDay?: number;
+  albumQuietMs?: number;
+  rateLimit?: RateLimitOptions;
+  /** Outbox worker settings (tests make it poll faster). */
+  outbox?: Partial<Pick<OutboxWorkerOptions, "pollIntervalMs" | "limits" | "backoff">>;
+  /** The emulation calendar: reminders, nudges, review summaries, /tick. */
+  calendar?: {
+    quietHours?: QuietHours | null;
+    allowTimeTravel?: boolean;
+    /** Cron of the ticks; null runs no ticker (tests drive /tick or the jobs). */
+    cron?: string | null;
+    /** Deadline file synced at start. */
+    deadlinesFile?: string;
+  };
+  /** Called after each submission, once the officers' cards are posted. */
+  onSubmitted?: (nominationId: number) => void | Promise<void>;
+}
+
+/** The running bot. */
+export interface BotApp {
+  telegram: TelegramBot | null;
+  zalo: ZaloAdapter | null;
+  worker: OutboxWorker;
+  review: ReviewDeps;
+  /** The periodic jobs, as the ticker and /tick run them. */
+  jobs: TickJob[];
+  /** The port of a running channel. */
+  port(channel: ChannelName): ChannelPort | undefined;
+  /** Stops receiving on every channel, finishes the events in hand, then the outbox and the ticker. */
+  stop(): Promise<void>;
+}
+
+/** Zalo's outbox limits when the configuration says nothing (see .env.example). */
+const defaultZaloLimits = { sendIntervalSeconds: 3, groupIntervalSeconds: 3, cooldownMinutes: 240 };
+
+// === Admin alerts
+
+/**
+ * Queues an alert to every admin who has a Telegram account, in their language, once per
+ * `key`: used when the Zalo session was closed elsewhere and Zalo can no longer carry it.
+ */
+export async function alertAdminsOnTelegram(db: Db, i18n: Translations, defaultLocale: Locale, key: string, text: (locale: Locale) => string): Promise<number> {
+  const admins = await db.roleAssignment.findMany({
+    where: { role: "ADMIN" },
+    select: { person: { select: { id: true, language: true, identities: { where: { channel: "TELEGRAM" }, select: { externalId: true } } } } },
+  });
+  let queued = 0;
+  for (const { person } of admins) {
+    for (const identity of person.identities) {
+      await enqueue(db, {
+        idempotencyKey: outboxKey("admin-alert", key, "person", person.id, identity.externalId),
+        chat: { channel: "TELEGRAM", externalId: identity.externalId, kind: "PRIVATE" },
+        kind: "admin-alert",
+        payload: { type: "text", html: text(toLocale(person.language, defaultLocale)) },
+      });
+      queued++;
+    }
+  }
+  return queued;
+}
+
+// === Start
+
+/**
+ * Starts the bot on the channels given: Telegram alone, Zalo alone, or both, sharing the
+ * database, the handlers and the outbox.
+ *
+ * ```ts
+ * const app = await startBotApp({ db, i18n, log, timeZone, defaultLocale, mediaDir, telegram: { token, apiRoot }, zalo: { api } });
+ * shutdown.add("bot", () => app.stop());
+ * ```
+ */
+export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
+  const { db, i18n, log } = options;
+  if (!options.telegram && !options.zalo) throw new Error("startBotApp needs at least one channel");
+  await ensureAdmins(db, options.telegram?.adminIds ?? []);
+
+  let telegram: TelegramBot | null = null;
+  let zalo: ZaloAdapter | null = null;
+  const port = (channel: ChannelName): ChannelPort | undefined => (channel === "TELEGRAM" ? telegram?.port : (zalo ?? undefined));
+  const review: ReviewDeps = {
+    db,
+    i18n,
+    log,
+    levels: options.reviewLevels ?? defaultReviewLevels,
+    timeZone: options.timeZone,
+    defaultLocale: options.defaultLocale,
+    mediaDir: options.mediaDir,
+    port,
+  };
+  const workflow = new NominationWorkflow({
+    db,
+    i18n,
+    log,
+    timeZone: options.timeZone,
+    ...(options.maxSubmissionsPerDay !== undefined ? { maxSubmissionsPerDay: options.maxSubmissionsPerDay } : {}),
+    ...(options.albumQuietMs !== undefined ? { albumQuietMs: options.albumQuietMs } : {}),
+    onSubmitted: async (nominationId) => {
+      await postCards(review, nominationId);
+      await options.onSubmitted?.(nominationId);
+    },
+  });
+  const conversation = createConversationHandler({
+    db,
+    i18n,
+    log,
+    workflow,
+    defaultLocale: options.defaultLocale,
+    mediaDir: options.mediaDir,
+    rateLimiter: new UpdateRateLimiter(options.rateLimit),
+    onWithdrawn: (nominationId) => refreshCards(review, nominationId),
+  });
+
+  const calendar = options.calendar ?? {};
+  if (calendar.deadlinesFile) {
+    const summary = await syncDeadlines(db, await loadDeadlineConfig(calendar.deadlinesFile), log);
+    log.info(summary, "deadline calendar synced");
+  }
+  let worker: OutboxWorker | undefined;
+  const jobs: TickJob[] = calendarJobs({
+    db,
+    i18n,
+    log,
+    timeZone: options.timeZone,
+    defaultLocale: options.defaultLocale,
+    quietHours: calendar.quietHours === undefined ? { start: "21:00", end: "07:00" } : calendar.quietHours,
+    continuePayload: "d:continue",
+  });
+  const handler = chain(
+    [
+      reviewMiddleware(review),
+      linkMiddleware({ db, i18n, log, defaultLocale: options.defaultLocale }),
+      calendarMiddleware({
+        db,
+        i18n,
+        log,
+        timeZone: options.timeZone,
+        defaultLocale: options.defaultLocale,
+        allowTimeTravel: calendar.allowTimeTravel ?? false,
+        jobs: () => jobs,
+        afterTick: () => worker?.wake(),
+      }),
+    ],
+    conversation,
+  );
+
+  const senders: Sender[] = [];
+  if (options.telegram) {
+    const { token, apiRoot } = options.telegram;
+    telegram = await startTelegramBot({ token, apiRoot, handler, i18n, log });
+    senders.push(new TelegramOutboxSender({ token, apiRoot, mediaDir: options.mediaDir }));
+  }
+  if (options.zalo) {
+    const settings = options.zalo;
+    const onSessionClosed =
+      settings.onSessionClosed ??
+      (async (closure: ZaloSessionClosed) => {
+        if (!options.telegram) return;
+        const queued = await alertAdminsOnTelegram(db, i18n, options.defaultLocale, `zalo-closed:${Date.now()}`, (locale) => sessionClosedAlert(i18n, locale, closure));
+        log.info({ queued }, "admins alerted on Telegram: Zalo session closed");
+        worker?.wake();
+      });
+    zalo = new ZaloAdapter({
+      api: settings.api,
+      db,
+      log,
+      onEvent: handler,
+      i18n,
+      defaultLocale: options.defaultLocale,
+      mediaDir: options.mediaDir,
+      onSessionClosed,
+      ...(settings.reconnect ? { reconnect: settings.reconnect } : {}),
+    });
+    zalo.start();
+    senders.push(new ZaloOutboxSender({ api: settings.api, db, i18n, locale: options.defaultLocale, mediaDir: options.mediaDir }));
+  }
+
+  worker = new OutboxWorker({
+    db,
+    log,
+    senders,
+    onPermanentFailure: deactivateOnPermanentFailure(db, log),
+    ...options.outbox,
+    limits: { ZALO: zaloOutboxLimits(options.zalo?.limits ?? defaultZaloLimits), ...options.outbox?.limits },
+  });
+  worker.start();
+  const ticker: CalendarTicker | null =
+    calendar.cron === null ? null : startTicker({ jobs, timeZone: options.timeZone, log, ...(calendar.cron ? { schedule: calendar.cron } : {}) });
+  // Cards for nominations submitted while the process was down, or whose posting failed.
+  await postMissingCards(review).catch((err: unknown) => log.error({ err }, "posting missing review cards failed"));
+
+  const running = worker;
+  return {
+    telegram,
+    zalo,
+    worker: running,
+    review,
+    jobs,
+    port,
+    stop: async () => {
+      await ticker?.stop();
+      await telegram?.stop();
+      await zalo?.stop();
+      await running.stop();
+      workflow.stop();
+    },
+  };
+}

@@ -1,0 +1,13 @@
+// The review, broadcast and reminder scenarios of the shared table, on Telegram (emulator)
+// and on Zalo (fake zca-js account), from the same definitions.
+import { describe, it } from "vitest";
+import { playScenario } from "./play";
+import { scenarios } from "./table";
+
+const reviewScenarios = scenarios.filter((s) => s.groups || s.steps.some((step) => "tick" in step));
+
+describe.each(["TELEGRAM", "ZALO"] as const)("on %s", (channel) => {
+  it.each(reviewScenarios.map((s) => [s.name, s] as const))("%s", async (_name, scenario) => {
+    await playScenario(scenario, channel);
+  });
+});

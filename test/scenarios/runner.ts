@@ -1,0 +1,331 @@
+// Plays a scenario on Telegram (the emulator over HTTP), on Zalo (the fake zca-js account),
+// or on both at once, against the real composition root and a real SQLite file. Channel
+// differences live here and only here: how a choice is made, how a reply is read.
+import { pino } from "pino";
+import { expect } from "vitest";
+import type { ChannelName } from "../../bot/port";
+import { runTick } from "../../core/calendar/ticker";
+import { createBroadcast, planBroadcast } from "../../core/digest/plan";
+import { Translations } from "../../core/i18n";
+import { grantRole } from "../../core/review/officers";
+import { startEmulator, type Emulator, type MessageView } from "../../emulator/index";
+import { jpegBytes } from "../emulator/helpers";
+import { createTempDatabase, type TempDatabase } from "../support/temp-database";
+import { numberedChoices, startApp, ZaloInbox, type AppUnderTest } from "../support/zalo-app";
+import { FakeZalo, otherMessage, photoMessage, startPhotoHost, textMessage, type PhotoHost, type SentZaloMessage } from "../zalo/fake-zalo";
+import { checkReply, eventually, fill, type Reply, type Scenario, type ScenarioContext, type ScenarioInput, type Step } from "./scenario";
+
+/** Where a scenario runs: one channel for everyone, or each actor and group on its own. */
+export type RunMode = ChannelName | { mixed: Record<string, ChannelName> };
+
+const i18n = new Translations("vi");
+const silent = pino({ level: "silent" });
+
+/** A scenario's world on the channels: people, groups, the bot process. */
+export class ScenarioRunner {
+  private temp!: TempDatabase;
+  private emulator: Emulator | undefined;
+  private zalo: FakeZalo | undefined;
+  private photos: PhotoHost | undefined;
+  private inbox: ZaloInbox | undefined;
+  private bot!: AppUnderTest;
+  private readonly telegramIds = new Map<string, number>();
+  private readonly zaloIds = new Map<string, string>();
+  readonly vars: Record<string, string> = {};
+  private photoCount = 0;
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly mode: RunMode,
+  ) {}
+
+  /** The channel of an actor or a group. */
+  channelOf(name: string): ChannelName {
+    if (typeof this.mode === "string") return this.mode;
+    const channel = this.mode.mixed[name];
+    if (!channel) throw new Error(`No channel given for ${name}`);
+    return channel;
+  }
+
+  private get channels(): Set<ChannelName> {
+    return new Set([...Object.keys(this.scenario.actors), ...Object.keys(this.scenario.groups ?? {})].map((n) => this.channelOf(n)));
+  }
+
+  // === Life cycle
+
+  async start(): Promise<void> {
+    this.temp = await createTempDatabase();
+    if (this.channels.has("TELEGRAM")) this.emulator = await startEmulator();
+    if (this.channels.has("ZALO")) {
+      this.zalo = new FakeZalo();
+      this.photos = await startPhotoHost();
+      this.inbox = new ZaloInbox(this.zalo);
+    }
+    for (const [key, actor] of Object.entries(this.scenario.actors)) {
+      if (this.channelOf(key) === "TELEGRAM") this.telegramIds.set(key, this.emulator!.driver.createUser({ firstName: actor.name }).id);
+      else this.zaloIds.set(key, `zu-${key}`);
+    }
+    for (const [key, group] of Object.entries(this.scenario.groups ?? {})) {
+      if (this.channelOf(key) === "TELEGRAM") {
+        const members = group.members.map((m) => this.telegramIds.get(m)!);
+        this.telegramIds.set(key, this.emulator!.driver.createChat({ type: "supergroup", title: group.title, creator: members[0]!, members: members.slice(1) }).id);
+      } else {
+        this.zaloIds.set(key, `zg-${key}`);
+        const members = group.members.map((m) => this.zaloIds.get(m)!);
+        this.zalo!.groups.set(`zg-${key}`, { name: group.title, creatorId: members[0]!, memberIds: [...members, this.zalo!.ownId] });
+      }
+    }
+    await this.prepare();
+    this.bot = await this.launch();
+  }
+
+  private launch(): Promise<AppUnderTest> {
+    return startApp(this.temp.target, this.temp.dir, {
+      ...(this.emulator ? { telegram: { token: this.emulator.token, apiRoot: this.emulator.apiRoot } } : {}),
+      ...(this.zalo ? { zalo: { api: this.zalo } } : {}),
+      calendar: { cron: null, quietHours: null },
+    });
+  }
+
+  /** People with roles, review groups and subscriptions, written as an admin would set them up. */
+  private async prepare(): Promise<void> {
+    const db = this.temp.db;
+    for (const [key, actor] of Object.entries(this.scenario.actors)) {
+      if (!actor.role) continue;
+      const channel = this.channelOf(key);
+      const person = await db.person.create({ data: { displayName: actor.name, identities: { create: { channel, externalId: this.externalId(key) } } } });
+      const unit = actor.role.unit ? await db.unit.findUniqueOrThrow({ where: { code: actor.role.unit } }) : null;
+      await grantRole(db, { personId: person.id, role: actor.role.role, unitId: unit?.id ?? null, grantedById: null });
+    }
+    for (const [key, group] of Object.entries(this.scenario.groups ?? {})) {
+      const channel = this.channelOf(key);
+      const chat = await db.chat.create({ data: { channel, externalId: this.externalId(key), kind: channel === "TELEGRAM" ? "SUPERGROUP" : "GROUP", title: group.title } });
+      if (group.reviewFor) {
+        const unit = group.reviewFor === "council" ? null : await db.unit.findUniqueOrThrow({ where: { code: group.reviewFor } });
+        await db.reviewGroup.create({ data: { chatId: chat.id, unitId: unit?.id ?? null } });
+      }
+      if (group.subscribed) await db.subscription.create({ data: { chatId: chat.id } });
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.bot.stop();
+    await this.emulator?.close();
+    await this.photos?.close();
+    await this.temp.cleanup();
+  }
+
+  /** The channel's id of an actor or a group. */
+  externalId(name: string): string {
+    return this.channelOf(name) === "TELEGRAM" ? String(this.telegramIds.get(name)) : this.zaloIds.get(name)!;
+  }
+
+  context(): ScenarioContext {
+    return {
+      db: this.bot.db,
+      channel: typeof this.mode === "string" ? this.mode : "TELEGRAM",
+      vars: this.vars,
+      personOf: async (actor) =>
+        (await this.bot.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: this.channelOf(actor), externalId: this.externalId(actor) } } })).personId,
+    };
+  }
+
+  // === Playing
+
+  /** Plays every step in order. */
+  async play(): Promise<void> {
+    for (const [index, step] of this.scenario.steps.entries()) await this.run(step, `${this.scenario.name} #${index + 1}`);
+  }
+
+  private async run(step: Step, label: string): Promise<void> {
+    if ("restart" in step) {
+      await this.bot.stop();
+      this.bot = await this.launch();
+      return;
+    }
+    if ("tick" in step) {
+      await runTick(this.bot.app.jobs, new Date(step.tick), silent);
+      this.bot.app.worker.wake();
+      return;
+    }
+    if ("broadcast" in step) {
+      const broadcast = await createBroadcast(this.bot.db, { kind: "MANUAL", scheduledFor: new Date() });
+      await planBroadcast(this.bot.db, broadcast.id, { i18n, locale: "vi", nominateLink: null });
+      this.bot.app.worker.wake();
+      return;
+    }
+    if ("check" in step) {
+      await eventually(() => step.check(this.context()));
+      return;
+    }
+    if ("awaitIn" in step) {
+      const reply = await this.awaitIn(step.awaitIn, fill(step.match, this.vars));
+      if (step.expect) checkReply(reply, step.expect, { channel: this.channelOf(step.awaitIn), vars: this.vars, label });
+      return;
+    }
+    const reply = await this.act(step.actor, step.in, step.input);
+    if (step.expect) {
+      expect(reply, `${label}: a reply`).not.toBeNull();
+      checkReply(reply!, step.expect, { channel: this.channelOf(step.actor), vars: this.vars, label });
+    }
+  }
+
+  private act(actor: string, where: string | undefined, input: ScenarioInput): Promise<Reply | null> {
+    return this.channelOf(actor) === "TELEGRAM" ? this.actOnTelegram(actor, where, input) : this.actOnZalo(actor, where, input);
+  }
+
+  private awaitIn(chat: string, match: string): Promise<Reply> {
+    return this.channelOf(chat) === "TELEGRAM" ? this.telegramReply(Number(this.externalId(chat)), match) : this.zaloReply(this.externalId(chat), match);
+  }
+
+  // === Telegram
+
+  private async actOnTelegram(actor: string, where: string | undefined, input: ScenarioInput): Promise<Reply | null> {
+    const driver = this.emulator!.driver;
+    const userId = this.telegramIds.get(actor)!;
+    const chatId = where ? this.telegramIds.get(where)! : userId;
+    const options = where ? { chatId } : {};
+    switch (input.kind) {
+      case "text":
+        driver.sendText(userId, fill(input.text, this.vars), options);
+        break;
+      case "command":
+        driver.sendCommand(userId, input.name, { ...options, ...(input.args ? { payload: fill(input.args, this.vars) } : {}) });
+        break;
+      case "choose": {
+        const label = fill(input.label, this.vars);
+        if (input.edits) {
+          const target = [...driver.botMessages(chatId)].reverse().find((m) => m.buttons.flat().some((b) => b.text === label));
+          if (!target) throw new Error(`No button ${label}`);
+          driver.pressButton(userId, { chatId, text: label, messageId: target.messageId });
+          const edited = await driver.waitUntil(() => {
+            const now = driver.botMessages(chatId).find((m) => m.messageId === target.messageId);
+            return now && now.editCount > target.editCount ? now : undefined;
+          });
+          return telegramView(edited, 0);
+        }
+        driver.pressButton(userId, { chatId, text: label });
+        break;
+      }
+      case "old-choice": {
+        const oldest = driver.botMessages(chatId).find((m) => m.buttons.flat().some((b) => b.text === input.label));
+        if (!oldest) throw new Error(`No old button ${input.label}`);
+        driver.pressButton(userId, { chatId, text: input.label, messageId: oldest.messageId });
+        break;
+      }
+      case "photo":
+        driver.sendPhoto(userId, jpegBytes(320, 240), options);
+        break;
+      case "album":
+        driver.sendAlbum(userId, Array.from({ length: input.count }, (_, i) => ({ bytes: jpegBytes(640 + i, 480) })), options);
+        break;
+      case "sticker":
+        driver.sendSticker(userId, { ...options, emoji: "👍" });
+        break;
+      case "voice":
+        driver.sendVoice(userId, new Uint8Array([1, 2, 3]), options);
+        break;
+      case "decide": {
+        const code = this.vars.code!;
+        const card = [...driver.botMessages(chatId)].reverse().find((m) => (m.text ?? "").includes(code) && m.buttons.length > 0);
+        if (!card) throw new Error(`No card of ${code} in ${where}`);
+        const query = driver.pressButton(userId, { chatId, messageId: card.messageId, text: input.action === "approve" ? "✅ Duyệt" : "❌ Từ chối" });
+        const answer = await driver.waitForCallbackAnswer(query);
+        if (input.action === "approve") return { text: answer.text ?? "", choices: [], photos: 0 };
+        await this.telegramReply(chatId);
+        driver.sendText(userId, input.reason ?? "", options);
+        break;
+      }
+    }
+    return this.telegramReply(chatId);
+  }
+
+  /** The next text message to a Telegram chat (containing `match`, if given), counting photos before it. */
+  private async telegramReply(chatId: number, match?: string): Promise<Reply> {
+    let photos = 0;
+    for (;;) {
+      const message = await this.emulator!.driver.waitForBotMessage(chatId, { timeout: 5000 });
+      const body = message.text ?? message.caption ?? "";
+      if (message.photo) photos++;
+      if (match !== undefined ? body.includes(match) : message.text !== undefined) {
+        // A caption rides on an album's first photo: the reply is the whole album.
+        const album = message.mediaGroupId ? this.emulator!.driver.botMessages(chatId).filter((m) => m.mediaGroupId === message.mediaGroupId).length : 0;
+        return telegramView(message, Math.max(photos, album));
+      }
+      if (!message.photo) photos = 0;
+    }
+  }
+
+  // === Zalo
+
+  private async actOnZalo(actor: string, where: string | undefined, input: ScenarioInput): Promise<Reply | null> {
+    const zalo = this.zalo!;
+    const uid = this.zaloIds.get(actor)!;
+    const threadId = where ? this.zaloIds.get(where)! : uid;
+    const options = { name: this.scenario.actors[actor]!.name, ...(where ? { group: threadId } : {}) };
+    const type = (typed: string) => zalo.emit(textMessage(uid, typed, options));
+    switch (input.kind) {
+      case "text":
+        type(fill(input.text, this.vars));
+        break;
+      case "command":
+        type(`/${input.name}${input.args ? ` ${fill(input.args, this.vars)}` : ""}`);
+        break;
+      case "choose":
+        type(String(this.menuNumber(threadId, fill(input.label, this.vars))));
+        break;
+      case "old-choice":
+        type("99");
+        break;
+      case "photo":
+        zalo.emit(photoMessage(uid, this.photos!.put(`p${++this.photoCount}.jpg`, jpegBytes(320, 240)), { ...options, width: 320, height: 240 }));
+        break;
+      case "album": {
+        const albumId = `album-${++this.photoCount}`;
+        for (let i = 0; i < input.count; i++) {
+          zalo.emit(photoMessage(uid, this.photos!.put(`p${++this.photoCount}.jpg`, jpegBytes(640 + i, 480)), { ...options, width: 640 + i, height: 480, albumId }));
+        }
+        break;
+      }
+      case "sticker":
+        zalo.emit(otherMessage(uid, "chat.sticker", options));
+        break;
+      case "voice":
+        zalo.emit(otherMessage(uid, "chat.voice", options));
+        break;
+      case "decide": {
+        const code = this.vars.code!;
+        if (input.action === "approve") type(`DUYỆT ${code.toLowerCase()}`);
+        else type(`từ chối ${code} ${input.reason ?? ""}`);
+        break;
+      }
+    }
+    return this.zaloReply(threadId);
+  }
+
+  /** The number of `label` in the last numbered list sent to a thread. */
+  private menuNumber(threadId: string, label: string): number {
+    const withMenu = [...this.zalo!.sentTo(threadId)].reverse().find((m) => numberedChoices(m.text).includes(label));
+    if (!withMenu) throw new Error(`No Zalo menu with ${label} in ${threadId}`);
+    return numberedChoices(withMenu.text).indexOf(label) + 1;
+  }
+
+  /** The next text message to a Zalo thread (containing `match`, if given), counting photos before it. */
+  private async zaloReply(threadId: string, match?: string): Promise<Reply> {
+    let photos = 0;
+    for (;;) {
+      const message = await this.inbox!.next(threadId);
+      photos += message.attachments.length;
+      if (match !== undefined ? message.text.includes(match) : message.text !== "") return zaloView(message, photos);
+      if (message.attachments.length === 0) photos = 0;
+    }
+  }
+}
+
+function telegramView(message: MessageView, photos: number): Reply {
+  return { text: message.text ?? message.caption ?? "", choices: message.buttons.flat().map((b) => b.text), photos };
+}
+
+function zaloView(message: SentZaloMessage, photos: number): Reply {
+  return { text: message.text, choices: numberedChoices(message.text), photos };
+}
