@@ -1,5 +1,5 @@
-// The one composition root of the bot: over one database it builds one handler chain (review,
-// account linking, calendar, then the nomination conversation), one outbox worker with a
+// The one composition root of the bot: over one database it builds one handler chain (digest,
+// review, account linking, calendar, then the nomination conversation), one outbox worker with a
 // sender per running channel, one calendar ticker, and starts Telegram, Zalo, or both.
 import type { Logger } from "pino";
 import type { ChannelName, ChannelPort } from "../bot/port";
@@ -9,7 +9,7 @@ import { sessionClosedAlert, ZaloAdapter, type ZaloSessionClosed } from "../bot/
 import { ZaloOutboxSender, zaloOutboxLimits } from "../bot/zalo/outbox-sender";
 import type { ZaloApi } from "../bot/zalo/zalo-api";
 import { calendarJobs } from "../core/calendar/jobs";
-import { loadDeadlineConfig, syncDeadlines } from "../core/calendar/deadline-config";
+import { syncDeadlines, type DeadlineConfig } from "../core/calendar/deadline-config";
 import { startTicker, type CalendarTicker, type TickJob } from "../core/calendar/ticker";
 import type { QuietHours } from "../core/calendar/zoned-time";
 import type { Db } from "../core/db/client";
@@ -21,8 +21,13 @@ import { OutboxWorker, type OutboxWorkerOptions } from "../core/outbox/worker";
 import { defaultReviewLevels, type ReviewLevels } from "../core/review/levels";
 import { ensureAdmins } from "../core/review/officers";
 import { NominationWorkflow } from "../core/workflow/engine";
+import type { BroadcastDeps } from "../handlers/broadcast/deps";
+import { broadcastMiddleware } from "../handlers/broadcast/middleware";
+import { ProgressFollower } from "../handlers/broadcast/progress";
+import { broadcastJobs, startBroadcastSchedules } from "../handlers/broadcast/schedule";
 import { calendarMiddleware } from "../handlers/calendar/middleware";
 import { chain } from "../handlers/chain";
+import { nominateDeepLink } from "../handlers/commands";
 import { createConversationHandler } from "../handlers/conversation";
 import { linkMiddleware } from "../handlers/link";
 import { UpdateRateLimiter, type RateLimitOptions } from "../handlers/rate-limit";
@@ -74,8 +79,18 @@ export interface BotAppOptions {
     allowTimeTravel?: boolean;
     /** Cron of the ticks; null runs no ticker (tests drive /tick or the jobs). */
     cron?: string | null;
-    /** Deadline file synced at start. */
-    deadlinesFile?: string;
+    /** The deadline calendar (from DEADLINES_FILE), synced at start. */
+    deadlines?: DeadlineConfig;
+  };
+  /** The weekly digest to subscribed chats and its preview to the council. */
+  broadcast?: {
+    /** Cron of the weekly send and of the preview (in timeZone); null runs no schedule (tests call the jobs). */
+    digestCron?: string | null;
+    previewCron?: string;
+    /** Least milliseconds between two edits of an officer's progress message; default 1000. */
+    progressIntervalMs?: number;
+    /** The clock of the digest handlers; default the real one. */
+    now?: () => Date;
   };
   /** Called after each submission, once the officers' cards are posted. */
   onSubmitted?: (nominationId: number) => void | Promise<void>;
@@ -89,6 +104,8 @@ export interface BotApp {
   review: ReviewDeps;
   /** The periodic jobs, as the ticker and /tick run them. */
   jobs: TickJob[];
+  /** The digest's preview, weekly send and settling jobs, as their schedule runs them. */
+  broadcastJobs: ReturnType<typeof broadcastJobs>;
   /** The port of a running channel. */
   port(channel: ChannelName): ChannelPort | undefined;
   /** Stops receiving on every channel, finishes the events in hand, then the outbox and the ticker. */
@@ -177,8 +194,8 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
   });
 
   const calendar = options.calendar ?? {};
-  if (calendar.deadlinesFile) {
-    const summary = await syncDeadlines(db, await loadDeadlineConfig(calendar.deadlinesFile), log);
+  if (calendar.deadlines) {
+    const summary = await syncDeadlines(db, calendar.deadlines, log);
     log.info(summary, "deadline calendar synced");
   }
   let worker: OutboxWorker | undefined;
@@ -191,8 +208,24 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
     quietHours: calendar.quietHours === undefined ? { start: "21:00", end: "07:00" } : calendar.quietHours,
     continuePayload: "d:continue",
   });
+  const digest = options.broadcast ?? {};
+  const broadcast: BroadcastDeps = {
+    db,
+    i18n,
+    log,
+    timeZone: options.timeZone,
+    defaultLocale: options.defaultLocale,
+    digestLocale: options.defaultLocale,
+    nominateLink: null,
+    review,
+    progressIntervalMs: digest.progressIntervalMs ?? 1000,
+    now: digest.now ?? (() => new Date()),
+    wakeOutbox: () => worker?.wake(),
+  };
+  const progress = new ProgressFollower(broadcast);
   const handler = chain(
     [
+      broadcastMiddleware(broadcast, progress),
       reviewMiddleware(review),
       linkMiddleware({ db, i18n, log, defaultLocale: options.defaultLocale }),
       calendarMiddleware({
@@ -249,6 +282,11 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
     limits: { ZALO: zaloOutboxLimits(options.zalo?.limits ?? defaultZaloLimits), ...options.outbox?.limits },
   });
   worker.start();
+  // The digest's "nominate" link is Telegram's deep link; Zalo has none of its own.
+  if (telegram) broadcast.nominateLink = `https://t.me/${telegram.username}?start=${nominateDeepLink}`;
+  const digestCron = digest.digestCron === undefined ? "0 8 * * 1" : digest.digestCron;
+  const digestSchedule =
+    digestCron === null ? null : startBroadcastSchedules(broadcast, { digestCron, previewCron: digest.previewCron ?? "0 17 * * 0", timeZone: options.timeZone, log });
   const ticker: CalendarTicker | null =
     calendar.cron === null ? null : startTicker({ jobs, timeZone: options.timeZone, log, ...(calendar.cron ? { schedule: calendar.cron } : {}) });
   // Cards for nominations submitted while the process was down, or whose posting failed.
@@ -261,8 +299,11 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
     worker: running,
     review,
     jobs,
+    broadcastJobs: broadcastJobs(broadcast, { digestCron: digestCron ?? "0 8 * * 1" }),
     port,
     stop: async () => {
+      await digestSchedule?.stop();
+      await progress.stop();
       await ticker?.stop();
       await telegram?.stop();
       await zalo?.stop();

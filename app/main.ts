@@ -5,7 +5,8 @@ import { describeDatabase, prepareDatabase } from "./database";
 import { Shutdown } from "./shutdown";
 import { Translations } from "../core/i18n";
 import { DeadlineConfigError, loadDeadlineConfig, type DeadlineConfig } from "../core/calendar/deadline-config";
-import { startTelegramApp } from "./telegram";
+import { startBotApp } from "./channels";
+import { loginWithCredentials } from "../bot/zalo/login";
 import { bindPlaygroundReviewGroup, startPlaygroundEmulator, type Playground } from "./playground";
 
 function readConfig(): Config {
@@ -53,7 +54,8 @@ shutdown.add("database", () => db.$disconnect());
 
 // Without a token, the bot runs against the local emulator and its chat page: the playground.
 let playground: Playground | undefined;
-if (!config.TELEGRAM_BOT_TOKEN) {
+// With Zalo on and no Telegram token, Zalo runs alone; the playground is for Telegram only.
+if (!config.TELEGRAM_BOT_TOKEN && !config.ZALO_ENABLED) {
   try {
     playground = await startPlaygroundEmulator(config.PLAYGROUND_PORT);
     shutdown.add("playground", () => playground?.emulator.close());
@@ -66,18 +68,38 @@ if (!config.TELEGRAM_BOT_TOKEN) {
 }
 
 shutdown.listen();
-const telegram = {
-  token: config.TELEGRAM_BOT_TOKEN ?? playground!.emulator.token,
-  apiRoot: playground?.emulator.apiRoot ?? config.TELEGRAM_API_ROOT,
-};
-log.info({ apiRoot: telegram.apiRoot, database, playground: Boolean(playground) }, "starting");
-const app = await startTelegramApp({
-  token: telegram.token,
-  apiRoot: telegram.apiRoot,
+const token = config.TELEGRAM_BOT_TOKEN ?? playground?.emulator.token;
+const telegram = token ? { token, apiRoot: playground?.emulator.apiRoot ?? config.TELEGRAM_API_ROOT } : undefined;
+let zaloApi: Awaited<ReturnType<typeof loginWithCredentials>> | undefined;
+if (config.ZALO_ENABLED) {
+  try {
+    zaloApi = await loginWithCredentials(config.ZALO_CREDENTIALS_PATH, log);
+  } catch (err) {
+    // The credentials error says what to do (run npm run zalo:login); Zalo's refusal is logged.
+    log.error({ err }, "zalo login failed");
+    console.error(err instanceof Error ? err.message : String(err));
+    await shutdown.run("zalo login failed");
+    process.exit(1);
+  }
+}
+log.info({ telegram: telegram?.apiRoot ?? false, zalo: Boolean(zaloApi), database, playground: Boolean(playground) }, "starting");
+const app = await startBotApp({
+  ...(telegram ? { telegram: { ...telegram, adminIds: playground ? [...config.ADMIN_TELEGRAM_IDS, String(playground.userId)] : config.ADMIN_TELEGRAM_IDS } } : {}),
+  ...(zaloApi
+    ? {
+        zalo: {
+          api: zaloApi,
+          limits: {
+            sendIntervalSeconds: config.ZALO_SEND_INTERVAL_SECONDS,
+            groupIntervalSeconds: config.ZALO_GROUP_INTERVAL_SECONDS,
+            cooldownMinutes: config.ZALO_COOLDOWN_MINUTES,
+          },
+        },
+      }
+    : {}),
   timeZone: config.TZ,
   defaultLocale: config.DEFAULT_LOCALE,
   mediaDir: config.MEDIA_DIR,
-  adminTelegramIds: playground ? [...config.ADMIN_TELEGRAM_IDS, String(playground.userId)] : config.ADMIN_TELEGRAM_IDS,
   reviewLevels: config.REVIEW_LEVELS,
   calendar: {
     quietHours: config.QUIET_HOURS,
@@ -90,7 +112,7 @@ const app = await startTelegramApp({
   i18n,
   log,
 });
-shutdown.add("telegram", () => app.stop());
+shutdown.add("channels", () => app.stop());
 if (playground) {
   await bindPlaygroundReviewGroup(db, playground.reviewGroupId);
   console.log(bilingual("setup-playground", { url: playground.pageUrl, apiRoot: playground.emulator.apiRoot, token: playground.emulator.token }));

@@ -93,6 +93,19 @@ const bothLevels: Step[] = [
   },
 ];
 
+/** The nominator submits a nomination with an album of two photos; `{code}` is its code after. */
+const submittedWithPhotos: Step[] = [
+      { actor: "lan", input: command("decu"), expect: { contains: ["Bạn đề cử ai?"] } },
+      { check: fillDraft("lan", "photos", "Lò Thị Mai") },
+      { actor: "lan", input: command("decu"), expect: { choicesInclude: ["▶️ Tiếp tục"] } },
+      { actor: "lan", input: choose("▶️ Tiếp tục"), expect: { contains: ["Gửi ảnh minh họa"] } },
+      { actor: "lan", input: album(2), expect: { contains: ["Đã nhận 2 ảnh"] } },
+      { actor: "lan", input: choose("Xong"), expect: { contains: ["Số điện thoại liên hệ"] } },
+      { actor: "lan", input: text("0912345678"), expect: { contains: ["đồng ý"] } },
+      { actor: "lan", input: choose("Đã đồng ý"), expect: { photos: 2, choicesInclude: ["📨 Gửi hồ sơ"] } },
+      { actor: "lan", input: choose("📨 Gửi hồ sơ"), expect: { capture: { name: "code", pattern: /GS-\d{4}-\d{4}/ } } },
+];
+
 // === The table
 
 /** Every scenario, run on each channel. */
@@ -200,15 +213,7 @@ export const scenarios: Scenario[] = [
     actors: { lan: { name: "Nguyễn Thị Lan" }, ...reviewers, elder: { name: "Bác Tổ trưởng" } },
     groups: { ...reviewGroups, community: { title: "Khu 3 Sơn Vi", members: ["elder"], subscribed: true } },
     steps: [
-      { actor: "lan", input: command("decu"), expect: { contains: ["Bạn đề cử ai?"] } },
-      { check: fillDraft("lan", "photos", "Lò Thị Mai") },
-      { actor: "lan", input: command("decu"), expect: { choicesInclude: ["▶️ Tiếp tục"] } },
-      { actor: "lan", input: choose("▶️ Tiếp tục"), expect: { contains: ["Gửi ảnh minh họa"] } },
-      { actor: "lan", input: album(2), expect: { contains: ["Đã nhận 2 ảnh"] } },
-      { actor: "lan", input: choose("Xong"), expect: { contains: ["Số điện thoại liên hệ"] } },
-      { actor: "lan", input: text("0912345678"), expect: { contains: ["đồng ý"] } },
-      { actor: "lan", input: choose("Đã đồng ý"), expect: { photos: 2, choicesInclude: ["📨 Gửi hồ sơ"] } },
-      { actor: "lan", input: choose("📨 Gửi hồ sơ"), expect: { capture: { name: "code", pattern: /GS-\d{4}-\d{4}/ } } },
+      ...submittedWithPhotos,
       ...bothLevels,
       { broadcast: true },
       { awaitIn: "community", match: "Lò Thị Mai", expect: { photos: 2 } },
@@ -240,3 +245,48 @@ export const scenarios: Scenario[] = [
     ],
   },
 ];
+
+/**
+ * The mixed case: nominated on Zalo, approved on Telegram by officers pressing the card
+ * buttons in Telegram review groups, broadcast to a Zalo group and a Telegram group, the
+ * nominator told on Zalo.
+ */
+export const mixed: { scenario: Scenario; channels: Record<string, "TELEGRAM" | "ZALO"> } = {
+  scenario: {
+    name: "nominated on Zalo, approved on Telegram, broadcast to a Zalo group and a Telegram group",
+    actors: { lan: { name: "Nguyễn Thị Lan" }, ...reviewers, zaloElder: { name: "Bác Tổ trưởng" }, telegramElder: { name: "Cô Bí thư" } },
+    groups: {
+      ...reviewGroups,
+      zaloCommunity: { title: "Khu 3 Sơn Vi (Zalo)", members: ["zaloElder"], subscribed: true },
+      telegramCommunity: { title: "Khu 3 Sơn Vi (Telegram)", members: ["telegramElder"], subscribed: true },
+    },
+    steps: [
+      ...submittedWithPhotos,
+      ...bothLevels,
+      { broadcast: true },
+      { awaitIn: "zaloCommunity", match: "Lò Thị Mai", expect: { photos: 2 } },
+      { awaitIn: "telegramCommunity", match: "Lò Thị Mai", expect: { photos: 2 } },
+      {
+        check: async (ctx) => {
+          const n = await ctx.db.nomination.findFirstOrThrow({ where: { code: ctx.vars.code! } });
+          expect(n.channel).toBe("ZALO");
+          const notices = await ctx.db.outboxMessage.findMany({ where: { nominationId: n.id, kind: "notice" }, include: { chat: true } });
+          expect(notices.length).toBeGreaterThanOrEqual(2);
+          expect(notices.every((m) => m.chat.channel === "ZALO" && m.status === "SENT")).toBe(true);
+        },
+        note: "the nominator's notices went out on Zalo",
+      },
+    ],
+  },
+  channels: {
+    lan: "ZALO",
+    ward: "TELEGRAM",
+    council: "TELEGRAM",
+    unitGroup: "TELEGRAM",
+    councilGroup: "TELEGRAM",
+    zaloElder: "ZALO",
+    zaloCommunity: "ZALO",
+    telegramElder: "TELEGRAM",
+    telegramCommunity: "TELEGRAM",
+  },
+};
