@@ -95,8 +95,10 @@ export async function onCardButton(deps: ReviewDeps, event: IncomingEvent & { in
       await port.answerChoice(event.input.answerId);
       const n = await loadForCard(deps.db, press.nominationId);
       if (!n) return;
+      // The nominee's phone is private: shown in an officer's private chat, never in a group.
+      const contact = event.chat.kind !== "private" ? t("review-contact-private-only") : (n.contactPhone ?? t("review-contact-none"));
       await port.send(event.chat.externalId, {
-        text: t("review-full", { code, contact: n.contactPhone ?? t("review-contact-none"), achievements: (n.achievements ?? "").slice(0, 3800) }),
+        text: t("review-full", { code, contact, achievements: (n.achievements ?? "").slice(0, 3800) }),
       });
       return;
     }

@@ -29,6 +29,7 @@ review-full =
     <b>Achievements:</b>
     { $achievements }
 review-contact-none = none
+review-contact-private-only = shown only when 📄 is pressed in a private chat with the bot
 review-btn-approve = ✅ Approve
 review-btn-request-info = 📝 Ask for more
 review-btn-reject = ❌ Reject

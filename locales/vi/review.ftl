@@ -29,6 +29,7 @@ review-full =
     <b>Thành tích:</b>
     { $achievements }
 review-contact-none = không có
+review-contact-private-only = chỉ hiện khi bấm 📄 trong trò chuyện riêng với bot
 review-btn-approve = ✅ Duyệt
 review-btn-request-info = 📝 Yêu cầu bổ sung
 review-btn-reject = ❌ Từ chối

@@ -110,6 +110,15 @@ describe("a nomination through both levels, with a request for more information"
     expect(card.buttons.flat().map((b) => b.text)).toEqual(["✅ Duyệt", "📝 Yêu cầu bổ sung", "❌ Từ chối", "✏️ Sửa bài đăng", "📄 Xem đầy đủ"]);
   });
 
+  it("the full text in a group keeps the nominee's phone private", async () => {
+    await bot.db.nomination.update({ where: { code }, data: { contactPhone: "+84912345678" } });
+    await pressOnCard(ids.wardA, unitGroup, card, "📄 Xem đầy đủ");
+    const full = await nextIn(unitGroup);
+    expect(full.text).toContain("toàn văn");
+    expect(full.text).toContain("chỉ hiện khi bấm 📄 trong trò chuyện riêng");
+    expect(full.text).not.toMatch(/\+84|09\d{8}/);
+  });
+
   it("refuses an outsider's press, and a forged button, changing nothing", async () => {
     const refused = await pressOnCard(ids.outsider, unitGroup, card, "✅ Duyệt");
     expect(refused).toMatchObject({ show_alert: true });
