@@ -4,7 +4,7 @@
 import { randomInt } from "node:crypto";
 import type { Logger } from "pino";
 import { z } from "zod";
-import type { Db } from "../core/db/client";
+import type { Db, DbTx } from "../core/db/client";
 import type { Locale, Translations } from "../core/i18n";
 import type { Middleware } from "./chain";
 import { identify } from "./people";
@@ -34,10 +34,26 @@ export type LinkOutcome =
   | { linked: false; reason: "invalid" | "same-person" | "channel-taken" };
 
 /**
+ * Points what the newer person did as an officer or admin (roles granted, review groups bound,
+ * subscriptions and deadlines added, digests started, stories edited, consent confirmed) at
+ * the older person. Review events keep naming the newer person: the log is append-only (the
+ * database client refuses to update it), so it stays a record of which account acted.
+ */
+async function moveReferences(tx: DbTx, drop: number, keep: number): Promise<void> {
+  await tx.roleAssignment.updateMany({ where: { grantedById: drop }, data: { grantedById: keep } });
+  await tx.reviewGroup.updateMany({ where: { boundById: drop }, data: { boundById: keep } });
+  await tx.subscription.updateMany({ where: { addedById: drop }, data: { addedById: keep } });
+  await tx.deadline.updateMany({ where: { createdById: drop }, data: { createdById: keep } });
+  await tx.broadcast.updateMany({ where: { createdById: drop }, data: { createdById: keep } });
+  await tx.nomination.updateMany({ where: { storyEditedById: drop }, data: { storyEditedById: keep } });
+  await tx.nomination.updateMany({ where: { consentConfirmedById: drop }, data: { consentConfirmedById: keep } });
+}
+
+/**
  * Redeems `code` for the person `personId` (the account typing it): merges the two people in
  * one transaction. The older person keeps their id; the newer one's accounts, roles,
- * nominations and open prompt move over. The newer row stays, empty, because the review log
- * that may name it is append-only.
+ * nominations, open prompt and the records naming them as grantor or author move over. The
+ * newer row stays, empty, because the review log that may name it is append-only.
  */
 export async function redeemLinkCode(db: Db, code: string, personId: number, now = new Date()): Promise<LinkOutcome> {
   if (!codeSchema.safeParse(code).success) return { linked: false, reason: "invalid" };
@@ -65,6 +81,7 @@ export async function redeemLinkCode(db: Db, code: string, personId: number, now
       if (duplicate) await tx.roleAssignment.delete({ where: { id: role.id } });
       else await tx.roleAssignment.update({ where: { id: role.id }, data: { personId: keep } });
     }
+    await moveReferences(tx, drop, keep);
     const keptPrompt = await tx.conversation.findUnique({ where: { personId: keep }, select: { id: true } });
     if (keptPrompt) await tx.conversation.deleteMany({ where: { personId: drop } });
     else await tx.conversation.updateMany({ where: { personId: drop }, data: { personId: keep } });

@@ -52,6 +52,38 @@ describe("/link", () => {
     expect(await db.channelIdentity.count({ where: { personId: newer.id } })).toBe(0);
   });
 
+  it("moves the newer person's records as grantor and author, and leaves the review log alone", async () => {
+    const { db } = temp;
+    const older = await db.person.create({ data: { displayName: "Minh (Telegram)", identities: { create: { channel: "TELEGRAM", externalId: "301" } } } });
+    const newer = await db.person.create({ data: { displayName: "Minh (Zalo)", identities: { create: { channel: "ZALO", externalId: "z-301" } } } });
+    const other = await db.person.create({ data: { displayName: "Cán bộ khác" } });
+    const unit = await db.unit.findUniqueOrThrow({ where: { code: "PT-LT" } });
+    const granted = await db.roleAssignment.create({ data: { personId: other.id, role: "UNIT_OFFICER", unitId: unit.id, grantedById: newer.id } });
+    const chat = await db.chat.create({ data: { channel: "ZALO", externalId: "zg-301", kind: "GROUP" } });
+    const group = await db.reviewGroup.create({ data: { chatId: chat.id, unitId: unit.id, boundById: newer.id } });
+    const subscription = await db.subscription.create({ data: { chatId: chat.id, addedById: newer.id } });
+    const deadline = await db.deadline.create({
+      data: { code: "LINK-TEST", titleVi: "Họp sơ kết", recurrence: "ONCE", date: new Date("2026-12-05T00:00:00Z"), audience: "UNIT_OFFICERS", offsetsDays: [7], createdById: newer.id },
+    });
+    const broadcast = await db.broadcast.create({ data: { kind: "MANUAL", scheduledFor: new Date(), createdById: newer.id } });
+    const nomination = await db.nomination.create({
+      data: { nominatorId: other.id, channel: "TELEGRAM", status: "IN_REVIEW", storyEditedById: newer.id, consentConfirmedById: newer.id },
+    });
+    await db.reviewEvent.create({ data: { nominationId: nomination.id, actorId: newer.id, action: "EDIT_STORY", fromStatus: "IN_REVIEW", toStatus: "IN_REVIEW" } });
+
+    const code = await issueLinkCode(db, older.id);
+    expect(await redeemLinkCode(db, code, newer.id)).toEqual({ linked: true, personId: older.id });
+
+    expect((await db.roleAssignment.findUniqueOrThrow({ where: { id: granted.id } })).grantedById).toBe(older.id);
+    expect((await db.reviewGroup.findUniqueOrThrow({ where: { id: group.id } })).boundById).toBe(older.id);
+    expect((await db.subscription.findUniqueOrThrow({ where: { id: subscription.id } })).addedById).toBe(older.id);
+    expect((await db.deadline.findUniqueOrThrow({ where: { id: deadline.id } })).createdById).toBe(older.id);
+    expect((await db.broadcast.findUniqueOrThrow({ where: { id: broadcast.id } })).createdById).toBe(older.id);
+    expect(await db.nomination.findUniqueOrThrow({ where: { id: nomination.id } })).toMatchObject({ storyEditedById: older.id, consentConfirmedById: older.id });
+    const events = await db.reviewEvent.findMany({ where: { nominationId: nomination.id } });
+    expect(events.map((e) => e.actorId)).toEqual([newer.id]);
+  });
+
   it("refuses an expired code and a second account on the same channel", async () => {
     const { db } = temp;
     const a = await db.person.create({ data: { displayName: "A", identities: { create: { channel: "TELEGRAM", externalId: "201" } } } });
