@@ -16,6 +16,7 @@ import type { Db } from "../core/db/client";
 import { toLocale, type Locale, type Translations } from "../core/i18n";
 import { deactivateOnPermanentFailure } from "../core/outbox/deactivate-subscription";
 import { enqueue, outboxKey } from "../core/outbox/enqueue";
+import { attachmentFileIds } from "../core/outbox/file-ids";
 import type { Sender } from "../core/outbox/sender";
 import { OutboxWorker, type OutboxWorkerOptions } from "../core/outbox/worker";
 import { defaultReviewLevels, type ReviewLevels } from "../core/review/levels";
@@ -246,7 +247,7 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
   if (options.telegram) {
     const { token, apiRoot } = options.telegram;
     telegram = await startTelegramBot({ token, apiRoot, handler, i18n, log });
-    senders.push(new TelegramOutboxSender({ token, apiRoot, mediaDir: options.mediaDir }));
+    senders.push(new TelegramOutboxSender({ token, apiRoot, mediaDir: options.mediaDir, fileIds: attachmentFileIds(db) }));
   }
   if (options.zalo) {
     const settings = options.zalo;

@@ -6,6 +6,7 @@ import { Api, GrammyError, HttpError, InputFile } from "grammy";
 import type { InlineKeyboardMarkup, InputMediaPhoto } from "grammy/types";
 import { PermanentSendError, RateLimitedError, TransientSendError, type SendError } from "../../core/outbox/errors";
 import type { Choice, FileSource, OutboxPayload, PhotoItem } from "../../core/outbox/payload";
+import type { UploadedFileIds } from "../../core/outbox/file-ids";
 import type { OutgoingMessage, Sender, SendResult } from "../../core/outbox/sender";
 
 /** Where a {@link TelegramOutboxSender} sends and finds files. */
@@ -15,6 +16,8 @@ export interface TelegramOutboxSenderOptions {
   apiRoot?: string;
   /** Relative file paths in payloads are read from here; default the working directory. */
   mediaDir?: string;
+  /** Remembers the file ids of uploaded photos, so later chats get a reference, not an upload. */
+  fileIds?: UploadedFileIds;
 }
 
 /**
@@ -29,10 +32,12 @@ export class TelegramOutboxSender implements Sender {
   readonly channel = "TELEGRAM" as const;
   private readonly api: Api;
   private readonly mediaDir: string;
+  private readonly fileIds: UploadedFileIds | undefined;
 
   constructor(options: TelegramOutboxSenderOptions) {
     this.api = new Api(options.token, options.apiRoot ? { apiRoot: options.apiRoot } : {});
     this.mediaDir = options.mediaDir ?? process.cwd();
+    this.fileIds = options.fileIds;
   }
 
   /** Delivers one message; throws a classified error (see core/outbox/errors.ts). */
@@ -59,18 +64,39 @@ export class TelegramOutboxSender implements Sender {
         return ids([sent]);
       }
       case "photos": {
-        const [first, ...rest] = payload.items;
-        if (first && rest.length === 0) {
-          const sent = await this.api.sendPhoto(chatId, this.file(first), { ...caption(first.caption), ...keyboard(payload.choices) }, signal);
-          return ids([sent]);
-        }
-        const media: InputMediaPhoto[] = payload.items.map((item) => ({ type: "photo", media: this.file(item), ...caption(item.caption) }));
-        return ids(await this.api.sendMediaGroup(chatId, media, {}, signal));
+        const items = await Promise.all(payload.items.map((item) => this.known(item)));
+        const [first, ...rest] = items;
+        const sent =
+          first && rest.length === 0
+            ? [await this.api.sendPhoto(chatId, this.file(first), { ...caption(first.caption), ...keyboard(payload.choices) }, signal)]
+            : await this.api.sendMediaGroup(chatId, items.map((item): InputMediaPhoto => ({ type: "photo", media: this.file(item), ...caption(item.caption) })), {}, signal);
+        // Only an optimisation: a failure here must not turn a delivered message into a retry.
+        await this.rememberUploads(items, sent).catch(() => {});
+        return ids(sent);
       }
       case "document": {
         const sent = await this.api.sendDocument(chatId, this.file(payload.file, payload.fileName), caption(payload.caption), signal);
         return ids([sent]);
       }
+    }
+  }
+
+  /** A photo from disk replaced by its Telegram file id when an earlier send uploaded it. */
+  private async known(item: PhotoItem): Promise<PhotoItem & { uploadedFrom?: string }> {
+    if ("fileId" in item || !this.fileIds) return item;
+    const full = path.resolve(this.mediaDir, item.path);
+    const fileId = await this.fileIds.lookup("TELEGRAM", full);
+    return fileId ? { fileId, ...(item.caption === undefined ? {} : { caption: item.caption }) } : { ...item, uploadedFrom: full };
+  }
+
+  /** Records the file ids Telegram gave the photos this send uploaded. */
+  private async rememberUploads(items: (PhotoItem & { uploadedFrom?: string })[], sent: object[]): Promise<void> {
+    if (!this.fileIds) return;
+    for (const [i, item] of items.entries()) {
+      const message = sent[i];
+      const sizes = message && "photo" in message ? (message.photo as { file_id: string }[] | undefined) : undefined;
+      const largest = sizes?.[sizes.length - 1];
+      if (item.uploadedFrom && largest) await this.fileIds.remember("TELEGRAM", item.uploadedFrom, largest.file_id);
     }
   }
 

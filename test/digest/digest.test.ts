@@ -9,6 +9,8 @@ import { captionLimit, composeDigest, visibleLength } from "../../core/digest/co
 import { broadcastProgress, createBroadcast, planBroadcast, settleDeliveries } from "../../core/digest/plan";
 import { Translations } from "../../core/i18n";
 import { startRig, type OutboxRig } from "../outbox/helpers";
+import { TelegramOutboxSender } from "../../bot/telegram/outbox-sender";
+import { attachmentFileIds } from "../../core/outbox/file-ids";
 import { seedReferenceData } from "../../prisma/seed/seed";
 
 let rig: OutboxRig;
@@ -160,6 +162,30 @@ describe("a weekly broadcast", () => {
     expect(settled.broadcastsDone).toEqual([broadcastId]);
     const noConsent = await rig.db.nomination.findUniqueOrThrow({ where: { id: stories["a-no-consent"] } });
     expect(noConsent.status).toBe("APPROVED");
+  });
+
+  it("uploads a story's photos once, then sends Telegram's file ids to the other chats", async () => {
+    const sender = new TelegramOutboxSender({ token: rig.emulator.token, apiRoot: rig.emulator.apiRoot, fileIds: attachmentFileIds(rig.db) });
+    const key = "a-edu";
+    const broadcast = await createBroadcast(rig.db, { kind: "MANUAL", scheduledFor: new Date() });
+    // The same approved story to two more groups: the first send uploads, the second refers.
+    await rig.db.nomination.update({ where: { id: stories[key]! }, data: { status: "APPROVED" } });
+    const more: number[] = [];
+    for (const title of ["Thôn 1", "Thôn 2"]) {
+      const id = rig.emulator.driver.createChat({ type: "supergroup", title }).id;
+      const chat = await rig.db.chat.create({ data: { channel: "TELEGRAM", externalId: String(id), kind: "SUPERGROUP", title } });
+      await rig.db.subscription.create({ data: { chatId: chat.id } });
+      more.push(id);
+    }
+    rig.emulator.driver.clearCalls();
+    await planBroadcast(rig.db, broadcast.id, opts);
+    await rig.worker({ senders: [sender], concurrency: 1 }).drain();
+    const albums = rig.emulator.driver.calls({ method: "sendMediaGroup" }).filter((c) => c.ok);
+    const uploads = albums.map((c) => JSON.stringify(c.params.media).match(/attach:\/\//g)?.length ?? 0);
+    expect(albums).toHaveLength(2);
+    expect(uploads).toEqual([3, 0]);
+    const refs = await rig.db.attachmentChannelRef.count({ where: { channel: "TELEGRAM", attachment: { nominationId: stories[key]! } } });
+    expect(refs).toBe(3);
   });
 
   it("a second week has nothing new to send", async () => {
