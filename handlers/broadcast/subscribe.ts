@@ -159,13 +159,15 @@ export async function onSubscribe(deps: BroadcastDeps, event: IncomingEvent, arg
   if (!port.memberStatus) return void (await reply(t("subscription-unsupported")));
   if (event.chat.kind === "group") {
     if (!(await isChatAdmin(port, event.chat.externalId, event.from.externalId))) return void (await reply(t("subscription-not-admin")));
+    // Zalo's messages do not carry the group's name: ask the channel, so the group is named, not numbered.
+    const title = event.chat.title ?? (await port.chatInfo?.(event.chat.externalId))?.title ?? null;
     const state: SetupState = {
       flow: "subscription",
       step: "scope",
       data: {
         target: event.chat.externalId,
         targetKind: chatKindOf(event.chat.type),
-        targetTitle: event.chat.title ?? null,
+        targetTitle: title,
         targetUsername: event.chat.username ?? null,
         replyChat: event.chat.externalId,
         messageId: null,
