@@ -83,7 +83,7 @@ export class ScenarioRunner {
     return startApp(this.temp.target, this.temp.dir, {
       ...(this.emulator ? { telegram: { token: this.emulator.token, apiRoot: this.emulator.apiRoot } } : {}),
       ...(this.zalo ? { zalo: { api: this.zalo } } : {}),
-      calendar: { cron: null, quietHours: null },
+      calendar: { cron: null, quietHours: null, allowTimeTravel: true },
     });
   }
 
@@ -158,8 +158,16 @@ export class ScenarioRunner {
       await eventually(() => step.check(this.context()));
       return;
     }
+    if ("countIn" in step) {
+      await eventually(async () => {
+        expect(await this.bot.db.outboxMessage.count({ where: { status: { in: ["PENDING", "SENDING"] } } }), `${label}: the outbox settles`).toBe(0);
+      });
+      expect(this.sentIn(step.countIn).filter((body) => body.includes(fill(step.match, this.vars))), label).toHaveLength(step.count);
+      return;
+    }
     if ("awaitIn" in step) {
-      const reply = await this.awaitIn(step.awaitIn, fill(step.match, this.vars));
+      const match = fill(step.match, this.vars);
+      const reply = step.edited && this.channelOf(step.awaitIn) === "TELEGRAM" ? await this.telegramEdited(Number(this.externalId(step.awaitIn)), match) : await this.awaitIn(step.awaitIn, match);
       if (step.expect) checkReply(reply, step.expect, { channel: this.channelOf(step.awaitIn), vars: this.vars, label });
       return;
     }
@@ -178,7 +186,24 @@ export class ScenarioRunner {
     return this.channelOf(chat) === "TELEGRAM" ? this.telegramReply(Number(this.externalId(chat)), match) : this.zaloReply(this.externalId(chat), match);
   }
 
+  /** The texts (and captions) of every message the bot sent to a chat so far, as they read now. */
+  private sentIn(chat: string): string[] {
+    if (this.channelOf(chat) === "TELEGRAM") return this.emulator!.driver.botMessages(Number(this.externalId(chat))).map((m) => m.text ?? m.caption ?? "");
+    return this.zalo!.sentTo(this.externalId(chat)).map((m) => m.text);
+  }
+
   // === Telegram
+
+  /** A Telegram message, new or edited, whose text contains `match`. */
+  private async telegramEdited(chatId: number, match: string): Promise<Reply> {
+    const driver = this.emulator!.driver;
+    const message = await driver.waitUntil(
+      () => driver.botMessages(chatId).find((m) => (m.text ?? "").includes(match)),
+      5000,
+      () => `No message in ${chatId} reads ${match}; last: ${JSON.stringify(driver.botMessages(chatId).at(-1)?.text ?? "")}`,
+    );
+    return telegramView(message, 0);
+  }
 
   private async actOnTelegram(actor: string, where: string | undefined, input: ScenarioInput): Promise<Reply | null> {
     const driver = this.emulator!.driver;
@@ -295,6 +320,13 @@ export class ScenarioRunner {
         break;
       case "decide": {
         const code = this.vars.code!;
+        if (input.by === "card") {
+          type(String(this.cardChoiceNumber(threadId, code, input.action === "approve" ? "✅ Duyệt" : "❌ Từ chối")));
+          if (input.action === "approve") break;
+          await this.zaloReply(threadId);
+          type(input.reason ?? "");
+          break;
+        }
         if (input.action === "approve") type(`DUYỆT ${code.toLowerCase()}`);
         else type(`từ chối ${code} ${input.reason ?? ""}`);
         break;
@@ -308,6 +340,13 @@ export class ScenarioRunner {
     const withMenu = [...this.zalo!.sentTo(threadId)].reverse().find((m) => numberedChoices(m.text).includes(label));
     if (!withMenu) throw new Error(`No Zalo menu with ${label} in ${threadId}`);
     return numberedChoices(withMenu.text).indexOf(label) + 1;
+  }
+
+  /** The number of `label` under the newest card of `code` in a thread. */
+  private cardChoiceNumber(threadId: string, code: string, label: string): number {
+    const card = [...this.zalo!.sentTo(threadId)].reverse().find((m) => m.text.includes(code) && numberedChoices(m.text).includes(label));
+    if (!card) throw new Error(`No Zalo card of ${code} with ${label} in ${threadId}`);
+    return numberedChoices(card.text).indexOf(label) + 1;
   }
 
   /** The next text message to a Zalo thread (containing `match`, if given), counting photos before it. */

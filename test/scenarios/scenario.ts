@@ -19,8 +19,11 @@ export type ScenarioInput =
   | { kind: "album"; count: number }
   | { kind: "sticker" }
   | { kind: "voice" }
-  /** An officer's decision on the card in a chat: card buttons on Telegram, DUYET/TUCHOI typed on Zalo. */
-  | { kind: "decide"; action: "approve" | "reject"; reason?: string };
+  /**
+   * An officer's decision on the card in a chat: card buttons on Telegram; on Zalo, DUYET/TUCHOI
+   * typed, or with `by: "card"` the number of the card's choice typed (the reason after it).
+   */
+  | { kind: "decide"; action: "approve" | "reject"; reason?: string; by?: "card" };
 
 export const text = (value: string): ScenarioInput => ({ kind: "text", text: value });
 export const command = (name: string, args?: string): ScenarioInput => ({ kind: "command", name, ...(args ? { args } : {}) });
@@ -30,7 +33,7 @@ export const photo: ScenarioInput = { kind: "photo" };
 export const album = (count: number): ScenarioInput => ({ kind: "album", count });
 export const sticker: ScenarioInput = { kind: "sticker" };
 export const voice: ScenarioInput = { kind: "voice" };
-export const decide = (action: "approve" | "reject", reason?: string): ScenarioInput => ({ kind: "decide", action, ...(reason ? { reason } : {}) });
+export const decide = (action: "approve" | "reject", reason?: string, by?: "card"): ScenarioInput => ({ kind: "decide", action, ...(reason ? { reason } : {}), ...(by ? { by } : {}) });
 
 // === Replies
 
@@ -69,8 +72,14 @@ export interface ScenarioContext {
 export type Step =
   /** An actor does something, privately or in a group, and the bot's next message there answers. */
   | { actor: string; in?: string; input: ScenarioInput; expect?: Expectation; note?: string }
-  /** The next message in a chat (an actor's private chat or a group) that contains `match`. */
-  | { awaitIn: string; match: string; expect?: Expectation }
+  /**
+   * The next message in a chat (an actor's private chat or a group) that contains `match`. With
+   * `edited`, a message edited to contain it counts too (Telegram edits in place; Zalo, which
+   * cannot edit, sends the new text as a new message).
+   */
+  | { awaitIn: string; match: string; edited?: boolean; expect?: Expectation }
+  /** Once the outbox has nothing left to send, the bot's messages in a chat containing `match` number `count`. */
+  | { countIn: string; match: string; count: number }
   /** The process stops and a new one starts on the same database file. */
   | { restart: true }
   /** The periodic jobs run as if it were this instant (ISO, with its offset). */

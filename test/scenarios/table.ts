@@ -290,3 +290,176 @@ export const mixed: { scenario: Scenario; channels: Record<string, "TELEGRAM" | 
     telegramCommunity: "TELEGRAM",
   },
 };
+
+// === Officers and admins in chat: decisions on the card, deadlines, the digest on demand
+
+/** Both levels decided on the cards themselves: buttons on Telegram, the card's numbered menu typed on Zalo. */
+const bothLevelsOnCards: Step[] = [
+  { awaitIn: "unitGroup", match: "{code}", expect: { contains: ["Lò Thị Mai"], choicesInclude: ["✅ Duyệt", "❌ Từ chối"] } },
+  {
+    actor: "ward",
+    in: "unitGroup",
+    input: decide("approve", undefined, "card"),
+    // Zalo has no toasts: the card itself comes back with the decision on it.
+    expect: { contains: ["{code}"], on: { TELEGRAM: ["Đã chuyển hồ sơ {code} lên Hội đồng"], ZALO: ["Trần Văn Minh đã duyệt ở cấp đơn vị và chuyển lên Hội đồng"] } },
+  },
+  { check: statusIs("IN_REVIEW", 1) },
+  { awaitIn: "councilGroup", match: "{code}", expect: { choicesInclude: ["✅ Duyệt"] } },
+  {
+    actor: "council",
+    in: "councilGroup",
+    input: decide("approve", undefined, "card"),
+    expect: { contains: ["{code}"], on: { TELEGRAM: ["Đã duyệt hồ sơ {code}"], ZALO: ["Phạm Quốc Việt đã duyệt lúc"] } },
+  },
+  { check: statusIs("APPROVED") },
+  { awaitIn: "lan", match: "đã được duyệt!", expect: { contains: ["{code}", "Lò Thị Mai"] } },
+];
+
+/** A local day `days` from today in Vietnam, as typed in chat: "dd/mm/yyyy". */
+function localDay(days: number): string {
+  const day = new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${two(day.getUTCDate())}/${two(day.getUTCMonth() + 1)}/${day.getUTCFullYear()}`;
+}
+
+/** The deadline of the reminder scenario: twelve days ahead, reminded seven days before. */
+const meetingDay = localDay(12);
+const reminderMoment = `${localDay(5)} 08:05`;
+
+/** Scenarios of officers and admins at work in chat, run on each channel. */
+export const officerScenarios: Scenario[] = [
+  {
+    name: "review through both levels on the cards: buttons, or the card's numbers typed",
+    actors: { lan: { name: "Nguyễn Thị Lan" }, ...reviewers },
+    groups: reviewGroups,
+    steps: [
+      ...submitted("lan", "Lò Thị Mai"),
+      ...bothLevelsOnCards,
+      {
+        check: async (ctx) => {
+          const n = await ctx.db.nomination.findFirstOrThrow({ where: { code: ctx.vars.code! }, include: { events: { orderBy: { id: "asc" }, include: { actor: true } } } });
+          expect(n.events.map((e) => [e.action, e.actor?.displayName])).toEqual([
+            ["SUBMIT", expect.any(String)],
+            ["FORWARD", "Trần Văn Minh"],
+            ["APPROVE", "Phạm Quốc Việt"],
+          ]);
+          const cards = await ctx.db.reviewCard.findMany({ where: { nominationId: n.id }, orderBy: { level: "asc" } });
+          expect(cards.map((c) => c.level)).toEqual([0, 1]);
+        },
+        note: "the audit log names both officers; one card per level",
+      },
+    ],
+  },
+  {
+    name: "an admin adds a deadline in chat; /tick reminds the unit officer once",
+    actors: { admin: { name: "Quản trị viên", role: { role: "ADMIN" } }, ward: reviewers.ward! },
+    steps: [
+      { actor: "ward", input: command("deadline_add", `${meetingDay} | Họp sơ kết phong trào | officers`), expect: { contains: ["chỉ dành cho quản trị viên"] } },
+      {
+        actor: "admin",
+        input: command("deadline_add", `${meetingDay} | Họp sơ kết phong trào | officers`),
+        expect: { contains: ["Đã thêm mốc «Họp sơ kết phong trào»", meetingDay, "còn 12 ngày"] },
+      },
+      { actor: "ward", input: command("deadlines"), expect: { contains: ["Họp sơ kết phong trào", meetingDay] } },
+      { actor: "admin", input: command("tick", reminderMoment), expect: { contains: ["Đã chạy các việc định kỳ"] } },
+      { awaitIn: "ward", match: "Nhắc hạn: Họp sơ kết phong trào", expect: { contains: ["còn 7 ngày"] } },
+      { actor: "admin", input: command("tick", reminderMoment), expect: { contains: ["Đã chạy các việc định kỳ"] } },
+      { countIn: "ward", match: "Nhắc hạn: Họp sơ kết phong trào", count: 1 },
+      { countIn: "admin", match: "Nhắc hạn", count: 0 },
+      {
+        check: async (ctx) => {
+          const deadline = await ctx.db.deadline.findFirstOrThrow({ where: { titleVi: "Họp sơ kết phong trào" } });
+          expect(deadline).toMatchObject({ recurrence: "ONCE", audience: "UNIT_OFFICERS", createdById: await ctx.personOf("admin") });
+          expect(await ctx.db.reminderLog.count({ where: { deadlineId: deadline.id } })).toBe(1);
+        },
+        note: "one reminder recorded, by the admin's deadline",
+      },
+    ],
+  },
+  {
+    name: "a group subscribes with /dangky; a council officer's /broadcast_now sends it the story, the count ending in totals",
+    actors: { lan: { name: "Nguyễn Thị Lan" }, ...reviewers, elder: { name: "Bác Tổ trưởng" } },
+    groups: { ...reviewGroups, community: { title: "Khu 3 Sơn Vi", members: ["elder"] } },
+    steps: [
+      ...submitted("lan", "Lò Thị Mai"),
+      ...bothLevels,
+      { actor: "ward", input: command("broadcast_now"), expect: { contains: ["chỉ dành cho cán bộ Hội đồng"] } },
+      { actor: "elder", in: "community", input: command("dangky"), expect: { contains: ["Đăng ký nhận bản tin", "Khu 3 Sơn Vi"], choicesInclude: ["🌐 Toàn tổ chức"] } },
+      { actor: "elder", in: "community", input: choose("🌐 Toàn tổ chức", { edits: true }), expect: { contains: ["Phạm vi: Toàn tổ chức", "Lĩnh vực: Tất cả lĩnh vực"], choicesInclude: ["✔️ Xác nhận đăng ký"] } },
+      { actor: "elder", in: "community", input: choose("✔️ Xác nhận đăng ký", { edits: true }), expect: { contains: ["Đã đăng ký nhận bản tin", "Khu 3 Sơn Vi"] } },
+      {
+        check: async (ctx) => {
+          const subscriptions = await ctx.db.subscription.findMany({ include: { chat: true } });
+          expect(subscriptions.map((s) => [s.chat.title, s.active, s.unitScopeId, s.addedById])).toEqual([["Khu 3 Sơn Vi", true, null, await ctx.personOf("elder")]]);
+        },
+        note: "the group is subscribed, by its admin, to the whole organisation",
+      },
+      { actor: "council", input: command("broadcast_now"), expect: { contains: ["Bắt đầu gửi bản tin", "tới 1 nhóm"] } },
+      { awaitIn: "community", match: "Lò Thị Mai" },
+      { awaitIn: "council", match: "đã gửi xong", edited: true, expect: { contains: ["tới 1 nhóm", "0 lỗi"] } },
+      { countIn: "council", match: "đã gửi xong", count: 1 },
+      { check: statusIs("PUBLISHED") },
+      { awaitIn: "lan", match: "đã được đăng trên bản tin", expect: { contains: ["{code}", "Lò Thị Mai"] } },
+    ],
+  },
+];
+
+/**
+ * One person on both channels: a nominator and an officer each link their Telegram account
+ * to their Zalo account with /link; the nomination made on Telegram shows in /cuatoi on Zalo,
+ * and the officer's role, granted to the Telegram account, decides in a Zalo review group.
+ */
+export const linked: { scenario: Scenario; channels: Record<string, "TELEGRAM" | "ZALO"> } = {
+  scenario: {
+    name: "/link joins a person's Telegram and Zalo accounts: nominations and officer roles follow",
+    actors: { lan: { name: "Nguyễn Thị Lan" }, lanOnZalo: { name: "Lan Nguyễn" }, ...reviewers, wardOnZalo: { name: "Minh Trần" } },
+    groups: { unitGroup: { title: "Tổ thi đua huyện Lâm Thao (Zalo)", members: ["wardOnZalo"], reviewFor: "PT-LT" }, councilGroup: reviewGroups.councilGroup! },
+    steps: [
+      ...submitted("lan", "Lò Thị Mai"),
+      { actor: "lanOnZalo", input: command("cuatoi"), expect: { contains: ["Bạn chưa gửi hồ sơ đề cử nào"] } },
+      { actor: "lan", input: command("link"), expect: { contains: ["Mã liên kết của bạn", "trên Zalo"], capture: { name: "linkCode", pattern: /\b\d{6}\b/ } } },
+      { actor: "lanOnZalo", input: command("link", "{linkCode}"), expect: { contains: ["Đã nối tài khoản"] } },
+      { actor: "lanOnZalo", input: command("link", "{linkCode}"), expect: { contains: ["không đúng hoặc đã hết hạn"] } },
+      { actor: "lanOnZalo", input: command("cuatoi"), expect: { contains: ["Hồ sơ bạn đã đề cử", "{code}", "Lò Thị Mai"] } },
+      { awaitIn: "unitGroup", match: "{code}", expect: { choicesInclude: ["✅ Duyệt"] } },
+      { actor: "wardOnZalo", in: "unitGroup", input: decide("approve"), expect: { contains: ["Bạn không có quyền xét duyệt hồ sơ này"] } },
+      { check: statusIs("SUBMITTED", 0), note: "an unlinked Zalo account holds no role" },
+      { actor: "ward", input: command("link"), expect: { capture: { name: "linkCode", pattern: /\b\d{6}\b/ } } },
+      { actor: "wardOnZalo", input: command("link", "{linkCode}"), expect: { contains: ["Đã nối tài khoản"] } },
+      { actor: "wardOnZalo", in: "unitGroup", input: decide("approve"), expect: { contains: ["Đã chuyển hồ sơ {code} lên Hội đồng"] } },
+      { check: statusIs("IN_REVIEW", 1) },
+      { awaitIn: "councilGroup", match: "{code}", expect: { choicesInclude: ["✅ Duyệt"] } },
+      {
+        check: async (ctx) => {
+          const lan = await ctx.personOf("lan");
+          const ward = await ctx.personOf("ward");
+          expect(await ctx.personOf("lanOnZalo")).toBe(lan);
+          expect(await ctx.personOf("wardOnZalo")).toBe(ward);
+          const identities = await ctx.db.channelIdentity.findMany({ where: { personId: { in: [lan, ward] } }, orderBy: [{ personId: "asc" }, { channel: "asc" }] });
+          expect(identities.map((i) => [i.personId, i.channel])).toEqual([
+            [Math.min(lan, ward), "TELEGRAM"],
+            [Math.min(lan, ward), "ZALO"],
+            [Math.max(lan, ward), "TELEGRAM"],
+            [Math.max(lan, ward), "ZALO"],
+          ]);
+          const n = await ctx.db.nomination.findFirstOrThrow({ where: { code: ctx.vars.code! }, include: { events: { orderBy: { id: "asc" } } } });
+          expect(n.nominatorId).toBe(lan);
+          expect(n.events.map((e) => [e.action, e.actorId])).toEqual([
+            ["SUBMIT", lan],
+            ["FORWARD", ward],
+          ]);
+        },
+        note: "each pair of accounts is one person; the Zalo decision is the officer's",
+      },
+    ],
+  },
+  channels: {
+    lan: "TELEGRAM",
+    lanOnZalo: "ZALO",
+    ward: "TELEGRAM",
+    wardOnZalo: "ZALO",
+    council: "TELEGRAM",
+    unitGroup: "ZALO",
+    councilGroup: "TELEGRAM",
+  },
+};
