@@ -19,6 +19,14 @@ export const commands: readonly { name: string; action: CommandAction }[] = [
   { name: "ngonngu", action: "language" },
 ];
 
+/**
+ * The commands officers and admins use in group chats (review groups, subscribed groups),
+ * listed in the groups' command menu so the residents' private menu stays short. Each is
+ * handled by its own module (review, digest subscriptions, calendar); descriptions are
+ * `cmd-group-<name>`.
+ */
+export const groupCommands: readonly string[] = ["choduyet", "lichsu", "dangky", "huydangky", "deadlines"];
+
 /** The action of a typed command name, if it is one of ours. */
 export function commandAction(name: string): CommandAction | undefined {
   const lower = name.toLowerCase();

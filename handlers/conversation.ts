@@ -1,7 +1,7 @@
 // The one entry for everything people do in a private chat, on any channel: commands, menu
 // buttons, answers to the nomination steps, /mine. It speaks only the channel port.
 import type { Logger } from "pino";
-import type { ChannelPort, EventHandler, IncomingEvent, IncomingPhoto } from "../bot/port";
+import type { ChannelName, ChannelPort, EventHandler, IncomingEvent, IncomingPhoto } from "../bot/port";
 import type { Db } from "../core/db/client";
 import type { Locale, Translations } from "../core/i18n";
 import { checkDeclaredMedia, storeImage } from "../core/workflow/media";
@@ -28,12 +28,20 @@ export interface ConversationOptions {
   onWithdrawn?: (nominationId: number) => void | Promise<void>;
 }
 
+/**
+ * Channels whose `edit` changes the sent message itself. Zalo cannot edit: its `edit` sends a
+ * new message, so taking buttons off an old question there would repeat the question (and
+ * Zalo's numbered replies always answer the newest list anyway).
+ */
+const editsInPlace: Record<ChannelName, boolean> = { TELEGRAM: true, ZALO: false };
+
 /** Binds the port to one chat, as the workflow engine writes to it. */
 function repliesFor(port: ChannelPort, chatId: string): ChatReplies {
   return {
     send: (message) => port.send(chatId, message),
     edit: (messageId, message) => port.edit(chatId, messageId, message),
     sendPhotos: (photos) => port.sendPhotos(chatId, photos),
+    ...(editsInPlace[port.channel] ? { dropChoices: (messageId: string, text: string) => port.edit(chatId, messageId, { text }) } : {}),
   };
 }
 
@@ -86,7 +94,7 @@ export function createConversationHandler(options: ConversationOptions): EventHa
         await replies.send(await renderMine(db, i18n, who));
         return;
       case "cancel":
-        await replies.send({ text: t(who, (await workflow.cancel(who)) ? "nomination-cancelled" : "cancel-nothing") });
+        await replies.send({ text: t(who, (await workflow.cancel(who, replies)) ? "nomination-cancelled" : "cancel-nothing") });
         return;
       case "help":
         await replies.send({ text: t(who, "help") });
@@ -156,8 +164,7 @@ export function createConversationHandler(options: ConversationOptions): EventHa
     };
   }
 
-  return async (event, port) => {
-    if (event.chat.kind !== "private") return;
+  const handle: EventHandler = async (event, port) => {
     const decision = limiter.check(`${event.from.channel}:${event.from.externalId}`);
     if (decision !== "allow") {
       if (event.input.kind === "choice") await port.answerChoice(event.input.answerId);
@@ -189,6 +196,18 @@ export function createConversationHandler(options: ConversationOptions): EventHa
         if (!(await workflow.answer(who, replies, answer))) await replies.send({ text: t(who, "no-draft-hint") });
         return;
       }
+    }
+  };
+
+  return async (event, port) => {
+    if (event.chat.kind !== "private") return;
+    // An album item is held from the moment it arrives, so the album is not acknowledged while
+    // this item is still on its way (rate check, download, saving).
+    const release = event.input.kind === "photo" && event.input.mediaGroupId ? workflow.holdAlbum(event.input.mediaGroupId) : undefined;
+    try {
+      await handle(event, port);
+    } finally {
+      release?.();
     }
   };
 }

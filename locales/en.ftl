@@ -61,6 +61,11 @@ cmd-mine = See the nominations I made
 cmd-cancel = Cancel the nomination in progress
 cmd-help = How to use the bot
 cmd-language = Change language (Tiếng Việt / English)
+cmd-group-choduyet = Nominations waiting for my review
+cmd-group-lichsu = Review history of a nomination: /lichsu GS-2026-0042
+cmd-group-dangky = Subscribe this group to the good-deeds digest
+cmd-group-huydangky = Stop the digest in this group
+cmd-group-deadlines = Upcoming deadlines (emulation officers)
 
 ## Greeting, menu, help
 
@@ -117,6 +122,7 @@ unit-next-page = Next ›
 unit-pick-this = ✅ Choose this unit
 unit-not-found = No unit has a name like “{ $query }”.
 unit-search-results = Units matching “{ $query }”:
+unit-search-many = { $count } units match “{ $query }”. Type more of the name to narrow it down, or turn the page:
 unit-chosen = Unit: <b>{ $unit }</b>
 ask-duplicate =
     ⚠️ This person may already have been nominated in the last 12 months:
@@ -151,6 +157,7 @@ photos-too-many = You already sent { $max } photos; no more can be added.
 photo-refused-too-large = This photo is larger than { $max } MB, so it cannot be accepted. Please send a smaller one.
 photo-refused-not-image = This file is not an image, so it cannot be accepted. Please send a photo (JPG, PNG).
 photos-received = Received { $count } photo(s) (up to { $max }).
+photos-received-album = Received { $count } photo(s) of the album, { $total } in all (up to { $max }).
 ask-contact = <b>Step 9/10.</b> The nominee's phone number (optional; seen only by reviewing officers, never published).
 phone-invalid = That is not a valid Vietnamese phone number. Example: 0912 345 678 or +84 912 345 678.
 ask-consent = <b>Step 10/10.</b> Has the nominee agreed to their story being published?

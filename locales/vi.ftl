@@ -61,6 +61,11 @@ cmd-mine = Xem các hồ sơ tôi đã đề cử
 cmd-cancel = Hủy hồ sơ đang soạn
 cmd-help = Hướng dẫn sử dụng
 cmd-language = Đổi ngôn ngữ (Tiếng Việt / English)
+cmd-group-choduyet = Các hồ sơ đang chờ tôi xét duyệt
+cmd-group-lichsu = Lịch sử xét duyệt của một hồ sơ: /lichsu GS-2026-0042
+cmd-group-dangky = Đăng ký nhóm nhận bản tin gương người tốt, việc tốt
+cmd-group-huydangky = Thôi nhận bản tin trong nhóm này
+cmd-group-deadlines = Các hạn nộp sắp tới (cán bộ thi đua)
 
 ## Lời chào, trình đơn, trợ giúp
 
@@ -117,6 +122,7 @@ unit-next-page = Trang sau ›
 unit-pick-this = ✅ Chọn đơn vị này
 unit-not-found = Không tìm thấy đơn vị nào có tên giống “{ $query }”.
 unit-search-results = Các đơn vị khớp với “{ $query }”:
+unit-search-many = Có { $count } đơn vị khớp với “{ $query }”. Gõ thêm chữ để thu hẹp, hoặc lật trang:
 unit-chosen = Đơn vị: <b>{ $unit }</b>
 ask-duplicate =
     ⚠️ Có thể người này đã được đề cử trong 12 tháng qua:
@@ -151,6 +157,7 @@ photos-too-many = Đã đủ { $max } ảnh, không nhận thêm.
 photo-refused-too-large = Ảnh này lớn hơn { $max } MB nên không nhận được. Vui lòng gửi ảnh nhỏ hơn.
 photo-refused-not-image = Tệp này không phải là ảnh nên không nhận được. Vui lòng gửi ảnh (JPG, PNG).
 photos-received = Đã nhận { $count } ảnh (tối đa { $max }).
+photos-received-album = Đã nhận { $count } ảnh của album, tổng cộng { $total } ảnh (tối đa { $max }).
 ask-contact = <b>Bước 9/10.</b> Số điện thoại liên hệ của người được đề cử (không bắt buộc; chỉ cán bộ xét duyệt thấy, không bao giờ công khai).
 phone-invalid = Số điện thoại chưa đúng. Ví dụ: 0912 345 678 hoặc +84 912 345 678.
 ask-consent = <b>Bước 10/10.</b> Người được đề cử đã đồng ý để câu chuyện của họ được đăng công khai chưa?

@@ -10,6 +10,7 @@ import { stepIds, type DraftRow, type DraftScratch, type StepId } from "./types"
 const scratchSchema = z
   .object({
     promptMessageId: z.string().optional(),
+    promptText: z.string().optional(),
     editing: z.boolean().optional(),
     pendingText: z.string().optional(),
     unitParentId: z.number().int().nullable().optional(),

@@ -4,7 +4,7 @@
 import type { Logger } from "pino";
 import type { OutgoingMessage, PhotoSource } from "../../bot/port";
 import type { Db } from "../db/client";
-import type { Translations } from "../i18n";
+import { escapeHtml, type Translations } from "../i18n";
 import { IncompleteDraftError, StaleNominationError, submitNomination } from "../nominations/lifecycle";
 import { cancelDraft, countSubmissionsSince, createDraft, findOpenDraft, readScratch, readStep, saveProgress } from "./drafts";
 import { matchTypedChoice, steps } from "./steps";
@@ -17,6 +17,11 @@ export interface ChatReplies {
   send(message: OutgoingMessage): Promise<string>;
   edit(messageId: string, message: OutgoingMessage): Promise<void>;
   sendPhotos(photos: PhotoSource[]): Promise<string[]>;
+  /**
+   * Takes the buttons off an earlier message and leaves its `text`. Absent where the channel
+   * cannot change a sent message: there a "removal" would be a second copy of the question.
+   */
+  dropChoices?(messageId: string, text: string): Promise<void>;
 }
 
 /** What the engine needs from the application. */
@@ -28,7 +33,7 @@ export interface WorkflowOptions {
   timeZone: string;
   /** Submissions allowed per person per day. */
   maxSubmissionsPerDay?: number;
-  /** Quiet time after the last photo of an album before it is acknowledged, in ms. */
+  /** Quiet time after the last photo of an album was handled before it is acknowledged, in ms. */
   albumQuietMs?: number;
   /** Called after a nomination was submitted (officers are notified from here). */
   onSubmitted?: (nominationId: number) => void | Promise<void>;
@@ -48,6 +53,31 @@ export const stepPayloadPrefix = "s:";
 export function parseStepPayload(payload: string): { step: string; value: string } | null {
   const m = /^s:([a-z]+):(.*)$/.exec(payload);
   return m ? { step: m[1]!, value: m[2]! } : null;
+}
+
+/**
+ * An album being received. Kept in memory only: a restart in the middle of an album can lose
+ * its acknowledgement, never a photo, because each photo is stored on disk and recorded in the
+ * database before its update counts as handled.
+ */
+interface AlbumState {
+  /** Items whose updates are being handled now. */
+  inFlight: number;
+  /** Sends the acknowledgement (the latest saved item's). */
+  acknowledge?: () => Promise<void>;
+  timer?: NodeJS.Timeout;
+}
+
+/** The prompt that still carries buttons, if any. */
+function currentPrompt(scratch: DraftScratch): { messageId: string; text: string } | undefined {
+  return scratch.promptMessageId && scratch.promptText !== undefined ? { messageId: scratch.promptMessageId, text: scratch.promptText } : undefined;
+}
+
+/** Records the message that now carries the question, with its text while it has buttons. */
+function rememberPrompt(scratch: DraftScratch, messageId: string, message: OutgoingMessage): void {
+  scratch.promptMessageId = messageId;
+  if (message.choices && message.choices.length > 0) scratch.promptText = message.text;
+  else delete scratch.promptText;
 }
 
 function startOfDay(now: Date, timeZone: string): Date {
@@ -72,7 +102,7 @@ function startOfDay(now: Date, timeZone: string): Date {
  * ```
  */
 export class NominationWorkflow {
-  private readonly batches = new Map<string, { timer: NodeJS.Timeout; run: () => Promise<void> }>();
+  private readonly albums = new Map<string, AlbumState>();
   private readonly now: () => Date;
 
   constructor(private readonly options: WorkflowOptions) {
@@ -87,7 +117,10 @@ export class NominationWorkflow {
   /** Opens a new draft (cancelling an open one) and asks the first question. */
   async start(nominator: Nominator, replies: ChatReplies, channel: "TELEGRAM" | "ZALO"): Promise<void> {
     const open = await this.openDraft(nominator);
-    if (open) await cancelDraft(this.options.db, open.id, nominator.id, this.now());
+    if (open) {
+      await cancelDraft(this.options.db, open.id, nominator.id, this.now());
+      await this.dropChoices(replies, currentPrompt(readScratch(open)));
+    }
     const draft = await createDraft(this.options.db, { nominatorId: nominator.id, channel, locale: nominator.locale, now: this.now() });
     await this.ask(this.context(nominator, draft), steps.kind, replies, { id: "nominate-intro" });
   }
@@ -101,11 +134,12 @@ export class NominationWorkflow {
     return true;
   }
 
-  /** Cancels the open draft; false when there was none. */
-  async cancel(nominator: Nominator): Promise<boolean> {
+  /** Cancels the open draft (taking the buttons off its question when `replies` is given); false when there was none. */
+  async cancel(nominator: Nominator, replies?: ChatReplies): Promise<boolean> {
     const draft = await this.openDraft(nominator);
     if (!draft) return false;
     await cancelDraft(this.options.db, draft.id, nominator.id, this.now());
+    if (replies) await this.dropChoices(replies, currentPrompt(readScratch(draft)));
     return true;
   }
 
@@ -135,8 +169,34 @@ export class NominationWorkflow {
 
   /** Stops pending album acknowledgements (on shutdown). */
   stop(): void {
-    for (const batch of this.batches.values()) clearTimeout(batch.timer);
-    this.batches.clear();
+    for (const album of this.albums.values()) clearTimeout(album.timer);
+    this.albums.clear();
+  }
+
+  // === Albums
+
+  /**
+   * Marks an item of an album as being handled, from the moment its update arrives; call the
+   * returned function when it is done. The album is acknowledged once no item of it is in
+   * hand and none has come for `albumQuietMs`, so a slow download cannot split it into
+   * several acknowledgements with wrong counts.
+   *
+   * ```ts
+   * const release = workflow.holdAlbum(photo.mediaGroupId);
+   * try { await handle(event); } finally { release(); }
+   * ```
+   */
+  holdAlbum(albumId: string): () => void {
+    const album = this.album(albumId);
+    album.inFlight += 1;
+    clearTimeout(album.timer);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      album.inFlight -= 1;
+      this.settleAlbum(albumId);
+    };
   }
 
   // === Outcomes
@@ -152,8 +212,10 @@ export class NominationWorkflow {
       }
       case "stay":
         if (outcome.edit && answer.kind === "choice" && answer.fromPrompt && ctx.scratch.promptMessageId) {
+          const message = await this.render(ctx, step, outcome.notice);
+          rememberPrompt(ctx.scratch, ctx.scratch.promptMessageId, message);
           await saveProgress(db, ctx.draft.id, step.id, ctx.scratch, ctx.now);
-          await replies.edit(ctx.scratch.promptMessageId, await this.render(ctx, step, outcome.notice));
+          await replies.edit(ctx.scratch.promptMessageId, message);
         } else {
           await this.ask(ctx, step, replies, outcome.notice);
         }
@@ -161,12 +223,18 @@ export class NominationWorkflow {
       case "invalid":
         await this.ask(ctx, step, replies, outcome.notice);
         return;
-      case "batch":
+      case "batch": {
         await saveProgress(db, ctx.draft.id, step.id, ctx.scratch, ctx.now);
-        this.debounce(`${ctx.draft.id}:${outcome.key}`, async () => {
-          await this.repeat(ctx.nominator, replies, outcome.notice);
+        const { nominator, draft } = ctx;
+        this.albumItemSaved(outcome.key, async () => {
+          const now = await this.openDraft(nominator);
+          // Moved on or cancelled meanwhile: the photos are saved, and there is nothing to add.
+          if (!now || now.id !== draft.id || readStep(now) !== step.id) return;
+          const fresh = this.context(nominator, now);
+          await this.ask(fresh, step, replies, step.acknowledgeBatch ? await step.acknowledgeBatch(fresh, outcome.key) : undefined);
         });
         return;
+      }
       case "goto":
         ctx.scratch.editing = true;
         await this.ask(ctx, steps[outcome.step], replies);
@@ -174,6 +242,7 @@ export class NominationWorkflow {
       case "cancel":
         await cancelDraft(db, ctx.draft.id, ctx.nominator.id, ctx.now);
         await replies.send({ text: ctx.t("nomination-cancelled") });
+        await this.dropChoices(replies, currentPrompt(ctx.scratch));
         return;
       case "submit":
         await this.submit(ctx, replies);
@@ -181,13 +250,17 @@ export class NominationWorkflow {
     }
   }
 
-  /** The step after `step`: the declared next one, or back to the preview when editing. */
+  /**
+   * The step after `step`: the next declared one that applies. While editing from the preview
+   * only follow-up checks are asked, wherever they stand after the edited step, and only when
+   * they apply (a new name or a new unit may now match an earlier nomination); then the preview.
+   */
   private async following(ctx: StepContext, step: StepDefinition): Promise<StepDefinition> {
     let id: StepId | null = step.next;
     while (id) {
       const candidate = steps[id];
-      if (ctx.scratch.editing && !candidate.followUp) return steps.preview;
-      if (!candidate.when || (await candidate.when(ctx))) return candidate;
+      const asked = !ctx.scratch.editing || candidate.followUp === true;
+      if (asked && (!candidate.when || (await candidate.when(ctx)))) return candidate;
       id = candidate.next;
     }
     return steps.preview;
@@ -219,6 +292,7 @@ export class NominationWorkflow {
       throw err;
     }
     this.options.log.info({ nominationId: ctx.draft.id, code }, "nomination submitted");
+    const preview = currentPrompt(ctx.scratch);
     try {
       await this.options.onSubmitted?.(ctx.draft.id);
     } catch (err) {
@@ -226,43 +300,88 @@ export class NominationWorkflow {
       this.options.log.error({ err, nominationId: ctx.draft.id }, "onSubmitted failed");
     }
     await replies.send({ text: ctx.t("submit-receipt", { code }) });
+    await this.dropChoices(replies, preview);
   }
 
   // === Asking
 
   private async render(ctx: StepContext, step: StepDefinition, notice?: Notice): Promise<OutgoingMessage> {
     const args = step.questionArgs ? await step.questionArgs(ctx) : {};
-    const question = ctx.t(step.question, args);
+    const rendered = new Set(step.renderedArgs ?? []);
+    const escaped = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, typeof v === "string" && !rendered.has(k) ? escapeHtml(v) : v]));
+    const question = ctx.i18n.t(ctx.locale, step.question, escaped, { escape: false });
     const text = notice ? `${ctx.t(notice.id, notice.args)}\n\n${question}` : question;
     const rows: StepChoice[][] = step.choices ? await step.choices(ctx) : [];
     const choices = rows.map((row) => row.map((c) => ({ label: c.label, payload: `${stepPayloadPrefix}${step.id}:${c.value}` })));
     return choices.length > 0 ? { text, choices } : { text };
   }
 
-  /** Sends a step's question as the new prompt and saves where the draft stands. */
+  /**
+   * Sends a step's question as the new prompt, saves where the draft stands, then takes the
+   * buttons off the previous prompt so an old button is not pressed by mistake.
+   */
   private async ask(ctx: StepContext, step: StepDefinition, replies: ChatReplies, notice?: Notice, opts: { photos?: boolean } = {}): Promise<void> {
     let current = step;
     if (current.when && !(await current.when(ctx))) current = await this.following(ctx, current);
     if (current.id === "preview") delete ctx.scratch.editing;
+    const previous = currentPrompt(ctx.scratch);
     // Save first: a prompt that went out must always belong to the stored step.
     await saveProgress(this.options.db, ctx.draft.id, current.id, ctx.scratch, ctx.now);
     if (current.photos && opts.photos !== false && notice?.id !== "wrong-old-button" && !notice?.id.startsWith("wrong-")) {
       const photos = await current.photos(ctx);
       if (photos.length > 0) await replies.sendPhotos(photos);
     }
-    const messageId = await replies.send(await this.render(ctx, current, notice));
-    ctx.scratch.promptMessageId = messageId;
+    const message = await this.render(ctx, current, notice);
+    rememberPrompt(ctx.scratch, await replies.send(message), message);
     await saveProgress(this.options.db, ctx.draft.id, current.id, ctx.scratch, ctx.now);
+    await this.dropChoices(replies, previous);
   }
 
-  private debounce(key: string, run: () => Promise<void>): void {
-    const existing = this.batches.get(key);
-    if (existing) clearTimeout(existing.timer);
-    const timer = setTimeout(() => {
-      this.batches.delete(key);
-      run().catch((err: unknown) => this.options.log.error({ err }, "album acknowledgement failed"));
+  /**
+   * One edit per new question, after the question itself went out, and never retried: if it
+   * fails (a rate limit, a message the person deleted), the old buttons stay, and pressing one
+   * still gets the "old message" explanation.
+   */
+  private async dropChoices(replies: ChatReplies, prompt: { messageId: string; text: string } | undefined): Promise<void> {
+    if (!prompt || !replies.dropChoices) return;
+    try {
+      await replies.dropChoices(prompt.messageId, prompt.text);
+    } catch (err) {
+      this.options.log.warn({ err, messageId: prompt.messageId }, "could not take the buttons off an old question");
+    }
+  }
+
+  // === Album bookkeeping
+
+  private album(albumId: string): AlbumState {
+    let album = this.albums.get(albumId);
+    if (!album) {
+      album = { inFlight: 0 };
+      this.albums.set(albumId, album);
+    }
+    return album;
+  }
+
+  /** A photo of the album was saved: its acknowledgement is due once the album is quiet. */
+  private albumItemSaved(albumId: string, acknowledge: () => Promise<void>): void {
+    this.album(albumId).acknowledge = acknowledge;
+    this.settleAlbum(albumId);
+  }
+
+  /** Starts the quiet time of an album nobody holds, or forgets an album with nothing to say. */
+  private settleAlbum(albumId: string): void {
+    const album = this.albums.get(albumId);
+    if (!album || album.inFlight > 0) return;
+    clearTimeout(album.timer);
+    const acknowledge = album.acknowledge;
+    if (!acknowledge) {
+      this.albums.delete(albumId);
+      return;
+    }
+    album.timer = setTimeout(() => {
+      this.albums.delete(albumId);
+      acknowledge().catch((err: unknown) => this.options.log.error({ err, albumId }, "album acknowledgement failed"));
     }, this.options.albumQuietMs ?? 1000);
-    this.batches.set(key, { timer, run });
   }
 
   private context(nominator: Nominator, draft: DraftRow): StepContext {

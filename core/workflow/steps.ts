@@ -60,35 +60,58 @@ function duplicateKey(draft: { nomineeNameKey: string | null; unitId: number | n
 
 // === Unit browser
 
+/** One page of `all` as one button a row, with ‹ › under it when there is more than one page. */
+function paged(ctx: StepContext, all: StepChoice[], page: number): StepChoice[][] {
+  const per = limits.unitsPerPage;
+  const last = Math.max(0, Math.ceil(all.length / per) - 1);
+  const current = Math.min(Math.max(page, 0), last);
+  const rows = oneColumn(all.slice(current * per, (current + 1) * per));
+  const paging: StepChoice[] = [];
+  if (current > 0) paging.push({ label: ctx.t("unit-previous-page"), value: `page:${current - 1}` });
+  if (current < last) paging.push({ label: ctx.t("unit-next-page"), value: `page:${current + 1}` });
+  if (paging.length > 0) rows.push(paging);
+  return rows;
+}
+
 async function unitChoices(ctx: StepContext): Promise<StepChoice[][]> {
   const { db, scratch } = ctx;
+  const page = scratch.unitPage ?? 0;
   const back: StepChoice = { label: ctx.t("unit-back"), value: "up" };
-  if (scratch.unitQuery) {
+  if (scratch.unitQuery !== undefined) {
     const matches = await searchUnits(ctx, scratch.unitQuery);
-    return [...oneColumn(matches.map((u) => ({ label: u.name, value: `pick:${u.id}` }))), [back]];
+    return [...paged(ctx, matches.map((u) => ({ label: u.label, value: `pick:${u.id}` })), page), [back]];
   }
   const parentId = scratch.unitParentId ?? null;
-  const page = scratch.unitPage ?? 0;
   const children = await db.unit.findMany({
     where: { parentId, active: true },
     orderBy: { id: "asc" },
-    include: { _count: { select: { children: true } } },
+    include: { _count: { select: { children: { where: { active: true } } } } },
   });
-  const shown = children.slice(page * limits.unitsPerPage, (page + 1) * limits.unitsPerPage);
-  const rows = oneColumn(
-    shown.map((u) => ({ label: u._count.children > 0 ? `${u.name} ›` : u.name, value: u._count.children > 0 ? `open:${u.id}` : `pick:${u.id}` })),
+  const rows = paged(
+    ctx,
+    children.map((u) => (u._count.children > 0 ? { label: `${u.name} ›`, value: `open:${u.id}` } : { label: u.name, value: `pick:${u.id}` })),
+    page,
   );
-  const paging: StepChoice[] = [];
-  if (page > 0) paging.push({ label: ctx.t("unit-previous-page"), value: `page:${page - 1}` });
-  if ((page + 1) * limits.unitsPerPage < children.length) paging.push({ label: ctx.t("unit-next-page"), value: `page:${page + 1}` });
-  if (paging.length > 0) rows.push(paging);
   if (parentId !== null) rows.push([{ label: ctx.t("unit-pick-this"), value: `pick:${parentId}` }], [back]);
   return rows;
 }
 
-async function searchUnits(ctx: StepContext, query: string) {
-  const units = await ctx.db.unit.findMany({ where: { active: true }, orderBy: { id: "asc" }, select: { id: true, name: true } });
-  return units.filter((u) => looselyMatches(query, u.name)).slice(0, limits.unitsPerPage);
+/**
+ * Every active unit whose name the query loosely names ("son vi" → "Xã Sơn Vi"): whole-name
+ * matches first, then names that start with the query, then the rest in tree order. A name
+ * that several matches share ("Khu 1") is told apart by its parent's name.
+ */
+async function searchUnits(ctx: StepContext, query: string): Promise<{ id: number; label: string }[]> {
+  const units = await ctx.db.unit.findMany({
+    where: { active: true },
+    orderBy: { id: "asc" },
+    select: { id: true, name: true, parent: { select: { name: true } } },
+  });
+  const folded = foldText(query);
+  const rank = (name: string) => (foldText(name) === folded ? 0 : foldText(name).startsWith(folded) ? 1 : 2);
+  const matches = units.filter((u) => looselyMatches(query, u.name)).sort((a, b) => rank(a.name) - rank(b.name));
+  const shared = new Set(matches.filter((u, i) => matches.findIndex((o) => o.name === u.name) !== i).map((u) => u.name));
+  return matches.map((u) => ({ id: u.id, label: shared.has(u.name) && u.parent ? `${u.name} · ${u.parent.name}` : u.name }));
 }
 
 async function unitPath(ctx: StepContext, unitId: number | null | undefined): Promise<string> {
@@ -103,16 +126,19 @@ async function unitPath(ctx: StepContext, unitId: number | null | undefined): Pr
 async function answerUnit(ctx: StepContext, answer: StepAnswer): Promise<Outcome> {
   const { db, scratch } = ctx;
   if (answer.kind === "text") {
-    const matches = await searchUnits(ctx, answer.text);
-    if (matches.length === 0) return { kind: "invalid", notice: { id: "unit-not-found", args: { query: answer.text } } };
-    scratch.unitQuery = answer.text.slice(0, 100);
-    return { kind: "stay", notice: { id: "unit-search-results", args: { query: answer.text, count: matches.length } } };
+    const query = answer.text.replace(/\s+/g, " ").trim().slice(0, 100);
+    const matches = await searchUnits(ctx, query);
+    if (matches.length === 0) return { kind: "invalid", notice: { id: "unit-not-found", args: { query } } };
+    scratch.unitQuery = query;
+    scratch.unitPage = 0;
+    const many = matches.length > limits.unitsPerPage;
+    return { kind: "stay", notice: { id: many ? "unit-search-many" : "unit-search-results", args: { query, count: matches.length } } };
   }
   if (answer.kind !== "choice") return unexpected(answer, "choice");
   const [action, arg] = answer.value.split(":");
   const id = Number(arg);
   if (action === "up") {
-    if (scratch.unitQuery) delete scratch.unitQuery;
+    if (scratch.unitQuery !== undefined) delete scratch.unitQuery;
     else if (scratch.unitParentId) {
       const current = await db.unit.findUnique({ where: { id: scratch.unitParentId }, select: { parentId: true } });
       scratch.unitParentId = current?.parentId ?? null;
@@ -120,7 +146,7 @@ async function answerUnit(ctx: StepContext, answer: StepAnswer): Promise<Outcome
     scratch.unitPage = 0;
     return { kind: "stay", edit: true };
   }
-  if (action === "page" && Number.isInteger(id) && id >= 0) {
+  if (action === "page" && Number.isInteger(id) && id >= 0 && id < 1000) {
     scratch.unitPage = id;
     return { kind: "stay", edit: true };
   }
@@ -215,8 +241,17 @@ async function answerPhotos(ctx: StepContext, answer: StepAnswer): Promise<Outco
       channelRefs: { create: { channel: ctx.draft.channel, fileId: photo.file.fileId, fileUniqueId: photo.file.fileUniqueId ?? null } },
     },
   });
-  const notice: Notice = { id: "photos-received", args: { count: count + 1, max: limits.photosMax } };
-  return photo.mediaGroupId ? { kind: "batch", key: photo.mediaGroupId, notice } : { kind: "stay", notice };
+  return photo.mediaGroupId ? { kind: "batch", key: photo.mediaGroupId } : { kind: "stay", notice: { id: "photos-received", args: { count: count + 1, max: limits.photosMax } } };
+}
+
+/** Counted when the album has gone quiet: what was stored for it, and in all. */
+async function acknowledgeAlbum(ctx: StepContext, albumId: string): Promise<Notice> {
+  const [album, total] = await Promise.all([
+    ctx.db.attachment.count({ where: { nominationId: ctx.draft.id, kind: "PHOTO", forEventId: null, mediaGroupId: albumId } }),
+    countPhotos(ctx),
+  ]);
+  if (album === total) return { id: "photos-received", args: { count: total, max: limits.photosMax } };
+  return { id: "photos-received-album", args: { count: album, total, max: limits.photosMax } };
 }
 
 // === Preview
@@ -310,6 +345,7 @@ export const steps: Record<StepId, StepDefinition> = {
       );
       return { list: list.join("\n") };
     },
+    renderedArgs: ["list"],
     choices: async (ctx) => [[{ label: ctx.t("duplicate-continue"), value: "continue" }], [{ label: ctx.t("duplicate-cancel"), value: "cancel" }]],
     answer: async (ctx, answer) => {
       if (answer.kind !== "choice") return unexpected(answer, "choice");
@@ -425,6 +461,7 @@ export const steps: Record<StepId, StepDefinition> = {
       return rows;
     },
     answer: answerPhotos,
+    acknowledgeBatch: acknowledgeAlbum,
     next: "contact",
   },
 

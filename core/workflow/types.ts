@@ -29,6 +29,8 @@ export type InputKind = "choice" | "text" | "multi-text" | "toggle" | "photos" |
 export interface DraftScratch {
   /** The message that carries the current question; buttons of other messages are stale. */
   promptMessageId?: string;
+  /** The text of that message while it has buttons, so they can be taken off it when the next question goes out. */
+  promptText?: string;
   /** Answering a step picked from the preview: return to the preview afterwards. */
   editing?: boolean;
   /** Achievements text gathered over several messages, committed with "Xong". */
@@ -91,8 +93,8 @@ export type Outcome =
   | { kind: "stay"; notice?: Notice; edit?: boolean }
   /** Wrong answer: explain and ask the same question again. */
   | { kind: "invalid"; notice: Notice }
-  /** One item of a batch (an album): acknowledge once, after the last one. */
-  | { kind: "batch"; key: string; notice: Notice }
+  /** One item of a batch (an album) was saved: acknowledge the batch once, after the last one. */
+  | { kind: "batch"; key: string }
   /** Jump to a step (editing from the preview). */
   | { kind: "goto"; step: StepId }
   | { kind: "submit" }
@@ -111,12 +113,19 @@ export interface StepDefinition {
   when?: (ctx: StepContext) => Promise<boolean>;
   /** Arguments of the question message. */
   questionArgs?: (ctx: StepContext) => Promise<MessageArgs>;
+  /** Arguments that are messages rendered with `t` (escaped there), passed on as they are. */
+  renderedArgs?: readonly string[];
   /** Buttons under the question. */
   choices?: (ctx: StepContext) => Promise<StepChoice[][]>;
   /** Photos shown before the question. */
   photos?: (ctx: StepContext) => Promise<PhotoSource[]>;
   /** Validates and saves an answer. */
   answer: (ctx: StepContext, answer: StepAnswer) => Promise<Outcome>;
+  /**
+   * The acknowledgement of a batch this step answered with `batch`, read once the batch has
+   * gone quiet, so it reports what was really saved rather than what one item saw.
+   */
+  acknowledgeBatch?: (ctx: StepContext, key: string) => Promise<Notice>;
   /** The step after this one; null for the last. */
   next: StepId | null;
   /** A check that follows its predecessor even when editing from the preview. */

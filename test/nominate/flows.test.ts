@@ -103,6 +103,70 @@ describe("nomination scenarios", () => {
     expect(en.find((c) => c.command === "decu")?.description).toBe("Nominate a good person or good deed");
   });
 
+  it("lists the officers' commands in group chats, in both languages, and keeps them out of the private menu", async () => {
+    const groups = { type: "all_group_chats" };
+    const vi = emulator.driver.commands({ scope: groups });
+    const en = emulator.driver.commands({ scope: groups, languageCode: "en" });
+    expect(vi.map((c) => c.command)).toEqual(["choduyet", "lichsu", "dangky", "huydangky", "deadlines"]);
+    expect(en.map((c) => c.command)).toEqual(["choduyet", "lichsu", "dangky", "huydangky", "deadlines"]);
+    expect(vi.find((c) => c.command === "choduyet")?.description).toBe("Các hồ sơ đang chờ tôi xét duyệt");
+    expect(en.find((c) => c.command === "choduyet")?.description).toBe("Nominations waiting for my review");
+    expect(en.find((c) => c.command === "dangky")?.description).toBe("Subscribe this group to the good-deeds digest");
+    for (const menu of [emulator.driver.commands(), emulator.driver.commands({ languageCode: "en" })]) {
+      const names = menu.map((c) => c.command);
+      expect(names).toEqual(["start", "nominate", "decu", "mine", "cuatoi", "cancel", "huy", "help", "trogiup", "language", "ngonngu"]);
+    }
+  });
+
+  it("checks again for a possible duplicate when the name or the unit is edited from the preview", async () => {
+    const first = newUser("Khoa");
+    await first.command("decu");
+    await fillDraftUpTo(bot.db, first.id, "consent", "Phạm Thị Hằng");
+    await first.command("xyz");
+    await first.press("Đã đồng ý");
+    const code = /GS-\d{4}-\d{4}/.exec((await first.press("📨 Gửi hồ sơ")).text ?? "")?.[0];
+    expect(code).toBeDefined();
+
+    // The name edited into one already nominated in the same commune.
+    const byName = newUser("Liên");
+    await byName.command("decu");
+    await fillDraftUpTo(bot.db, byName.id, "consent", "Phạm Thị Hà");
+    await byName.command("xyz");
+    byName.driver.pressButton(byName.id, { text: "Chưa hỏi" });
+    expect((await byName.reply()).text).toContain("Tên: Phạm Thị Hà");
+    await byName.press("✏️ Tên");
+    const warning = await byName.say("pham thi hang");
+    expect(warning.text).toContain("Có thể người này đã được đề cử");
+    expect(warning.text).toContain(`Phạm Thị Hằng — Xã Sơn Vi — ${code}`);
+    byName.driver.pressButton(byName.id, { text: "Vẫn tiếp tục" });
+    const preview = await byName.driver.waitForBotMessage(byName.id, { predicate: (m) => !!m.text?.includes("Xem lại hồ sơ đề cử") });
+    expect(preview.text).toContain("Tên: pham thi hang");
+    // Accepted once, it is not asked again for the same name and unit.
+    await byName.press("✏️ Liên hệ");
+    byName.driver.sendText(byName.id, "0912 345 678");
+    expect((await byName.driver.waitForBotMessage(byName.id, { predicate: (m) => !!m.text?.includes("Xem lại hồ sơ") })).text).toContain("+84912345678");
+    expect(byName.driver.botMessages(byName.id).filter((m) => m.text?.includes("Có thể người này"))).toHaveLength(1);
+
+    // The same name in another commune, then the unit edited into the commune of the first.
+    const byUnit = newUser("Mạnh");
+    await byUnit.command("decu");
+    const draftId = await fillDraftUpTo(bot.db, byUnit.id, "consent", "Phạm Thị Hằng");
+    const elsewhere = await bot.db.unit.findUniqueOrThrow({ where: { code: "PT-LT-TIENKIEN" } });
+    await bot.db.nomination.update({ where: { id: draftId }, data: { unitId: elsewhere.id } });
+    await byUnit.command("xyz");
+    byUnit.driver.pressButton(byUnit.id, { text: "Chưa hỏi" });
+    expect((await byUnit.reply()).text).toContain("Xã Tiên Kiên");
+    await byUnit.press("✏️ Đơn vị");
+    await byUnit.say("son vi");
+    const again = await byUnit.press("Xã Sơn Vi");
+    expect(again.text).toContain("Có thể người này đã được đề cử");
+    expect(again.text).toContain(code!);
+    byUnit.driver.pressButton(byUnit.id, { text: "Vẫn tiếp tục" });
+    const back = await byUnit.driver.waitForBotMessage(byUnit.id, { predicate: (m) => !!m.text?.includes("Xem lại hồ sơ đề cử") });
+    expect(back.text).toContain("Tỉnh Phú Thọ › Huyện Lâm Thao › Xã Sơn Vi");
+    expect(await bot.db.nomination.findUniqueOrThrow({ where: { id: draftId } })).toMatchObject({ status: "DRAFT", draftStep: "preview", unitId: (await bot.db.unit.findUniqueOrThrow({ where: { code: "PT-LT-SONVI" } })).id });
+  });
+
   it("refuses files that are not images and photos over 20 MB, with a reason", async () => {
     const user = newUser("Em");
     await user.command("decu");
