@@ -114,6 +114,14 @@ async function searchUnits(ctx: StepContext, query: string): Promise<{ id: numbe
   return matches.map((u) => ({ id: u.id, label: shared.has(u.name) && u.parent ? `${u.name} · ${u.parent.name}` : u.name }));
 }
 
+/** Opens the unit browser among the chosen unit's siblings: a correction is usually a neighbour. */
+async function browseBesideChosenUnit(ctx: StepContext): Promise<void> {
+  const chosen = ctx.draft.unitId ? await ctx.db.unit.findUnique({ where: { id: ctx.draft.unitId }, select: { parentId: true } }) : null;
+  ctx.scratch.unitParentId = chosen?.parentId ?? null;
+  ctx.scratch.unitPage = 0;
+  delete ctx.scratch.unitQuery;
+}
+
 async function unitPath(ctx: StepContext, unitId: number | null | undefined): Promise<string> {
   if (!unitId) return "";
   const unit = await ctx.db.unit.findUnique({ where: { id: unitId }, select: { path: true } });
@@ -510,12 +518,14 @@ export const steps: Record<StepId, StepDefinition> = {
       [{ label: ctx.t("preview-submit"), value: "submit" }],
       [{ label: ctx.t("preview-cancel"), value: "cancel" }],
     ],
-    answer: async (_ctx, answer) => {
+    answer: async (ctx, answer) => {
       if (answer.kind !== "choice") return { kind: "invalid", notice: { id: "preview-use-buttons" } };
       if (answer.value === "submit") return { kind: "submit" };
       if (answer.value === "cancel") return { kind: "cancel" };
       const target = editableSteps.find((s) => answer.value === `edit:${s}`);
-      return target ? { kind: "goto", step: target } : { kind: "invalid", notice: { id: "wrong-old-button" } };
+      if (!target) return { kind: "invalid", notice: { id: "wrong-old-button" } };
+      if (target === "unit") await browseBesideChosenUnit(ctx);
+      return { kind: "goto", step: target };
     },
     next: null,
   },

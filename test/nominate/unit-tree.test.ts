@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../emulator/index";
 import { ChatUser, labels, startBot, type BotUnderTest } from "../support/bot-app";
-import { personOf } from "../support/drafts";
+import { fillDraftUpTo, personOf } from "../support/drafts";
 import { createTempDatabase, type TempDatabase } from "../support/temp-database";
 
 let emulator: Emulator;
@@ -161,6 +161,23 @@ describe("the unit tree", () => {
     const next = await user.press("Khu 2 · Xã Tiên Kiên");
     expect(next.text).toContain("Đơn vị: Tỉnh Phú Thọ › Huyện Lâm Thao › Xã Tiên Kiên › Khu 2");
     expect(await chosenUnitCode(user)).toBe("PT-LT-TIENKIEN-K2");
+  });
+
+  it("edited from the preview, opens among the chosen unit's neighbours", async () => {
+    const user = new ChatUser(emulator, emulator.driver.createUser({ firstName: "Ngọc" }).id);
+    await user.command("decu");
+    await fillDraftUpTo(bot.db, user.id, "consent");
+    await user.command("xyz");
+    user.driver.pressButton(user.id, { text: "Chưa hỏi" });
+    expect((await user.reply()).text).toContain("Xã Sơn Vi");
+    const browser = await user.press("✏️ Đơn vị");
+    expect(browser.text).toContain("Đang xem: Tỉnh Phú Thọ › Huyện Lâm Thao");
+    expect(labels(browser)).toEqual([...firstPage, "Trang sau ›", "✅ Chọn đơn vị này", "◀ Quay lại"]);
+    await user.pressAndWaitEdit("Xã Xuân Lũng ›");
+    user.driver.pressButton(user.id, { text: "Khu 3" });
+    const preview = await user.driver.waitForBotMessage(user.id, { predicate: (m) => !!m.text?.includes("Xem lại hồ sơ đề cử") });
+    expect(preview.text).toContain("Tỉnh Phú Thọ › Huyện Lâm Thao › Xã Xuân Lũng › Khu 3");
+    expect(await chosenUnitCode(user)).toBe("PT-LT-XUANLUNG-K3");
   });
 
   it("says when nothing matches, keeps the question and the buttons, and a later search still works", async () => {
