@@ -8,6 +8,7 @@ import { isReviewable } from "../../core/nominations/status";
 import { encodeCardPress, type CardAction } from "../../core/review/card-actions";
 import { levelAt } from "../../core/review/levels";
 import { draftPublicStory } from "../../core/review/story";
+import { textLimit, visibleLength } from "../../core/digest/compose";
 import { formatTime, type ReviewDeps } from "./deps";
 
 /** How much of long texts a card shows; the full text is one button away. */
@@ -54,26 +55,32 @@ export function currentStory(n: CardNomination, locale: Locale): string {
 
 const decisionActions = new Set(["FORWARD", "APPROVE", "REQUEST_INFO", "ANSWER_INFO", "REJECT", "EDIT_STORY", "WITHDRAW"]);
 
-/** The card of `n` as shown at review level `cardLevel`, in `locale`. */
+/**
+ * The card of `n` as shown at review level `cardLevel`, in `locale`. A card must stay within
+ * Telegram's 4096 characters or every later edit fails: when the decisions no longer fit,
+ * the oldest are folded into one line pointing to /history (the newest always shows), and
+ * only then is the achievements excerpt shortened.
+ */
 export function renderCard(deps: ReviewDeps, n: CardNomination, cardLevel: number, locale: Locale): OutgoingMessage {
   const t = (id: string, args?: Record<string, string | number>) => deps.i18n.t(locale, id, args);
   const more = t("review-truncated");
   const level = levelAt(deps.levels, cardLevel) ?? "COUNCIL";
-  const base = t("review-card", {
-    code: n.code ?? "",
-    level: t(`review-level-${level}`),
-    name: n.nomineeName ?? "",
-    kind: n.nomineeKind ? t(`nominee-kind-${n.nomineeKind}`) : "",
-    unit: n.unit?.name ?? "",
-    field: (locale === "vi" ? n.field?.nameVi : n.field?.nameEn) ?? "",
-    movement: n.movement ? (locale === "en" && n.movement.nameEn ? n.movement.nameEn : n.movement.nameVi) : t("review-movement-none"),
-    criteria: n.criteria.map((c) => (locale === "vi" ? c.criterion.shortVi : c.criterion.shortEn)).join("; "),
-    consent: n.consent ? t(`review-consent-${n.consent}`) : "",
-    nominator: n.nominator.displayName,
-    photos: n.attachments.length,
-    achievements: clip(n.achievements ?? "", achievementsShown, more),
-    story: clip(currentStory(n, locale), storyShown, more),
-  });
+  const base = (achievementsMax: number) =>
+    t("review-card", {
+      code: n.code ?? "",
+      level: t(`review-level-${level}`),
+      name: n.nomineeName ?? "",
+      kind: n.nomineeKind ? t(`nominee-kind-${n.nomineeKind}`) : "",
+      unit: n.unit?.name ?? "",
+      field: (locale === "vi" ? n.field?.nameVi : n.field?.nameEn) ?? "",
+      movement: n.movement ? (locale === "en" && n.movement.nameEn ? n.movement.nameEn : n.movement.nameVi) : t("review-movement-none"),
+      criteria: n.criteria.map((c) => (locale === "vi" ? c.criterion.shortVi : c.criterion.shortEn)).join("; "),
+      consent: n.consent ? t(`review-consent-${n.consent}`) : "",
+      nominator: n.nominator.displayName,
+      photos: n.attachments.length,
+      achievements: clip(n.achievements ?? "", achievementsMax, more),
+      story: clip(currentStory(n, locale), storyShown, more),
+    });
   const lines = n.events
     .filter((e) => decisionActions.has(e.action))
     .map((e) =>
@@ -83,7 +90,13 @@ export function renderCard(deps: ReviewDeps, n: CardNomination, cardLevel: numbe
         reason: clip(e.reason ?? "", 300, "…"),
       }),
     );
-  const text = [base, ...lines].join("\n\n");
+  const compose = (achievementsMax: number, folded: number) =>
+    [base(achievementsMax), ...(folded > 0 ? [t("review-decisions-earlier", { count: folded, code: n.code ?? "" })] : []), ...lines.slice(folded)].join("\n\n");
+  let folded = 0;
+  while (folded < lines.length - 1 && visibleLength(compose(achievementsShown, folded)) > textLimit) folded++;
+  let text = compose(achievementsShown, folded);
+  const over = visibleLength(text) - textLimit;
+  if (over > 0) text = compose(Math.max(0, achievementsShown - over - more.length), folded);
   if (!isReviewable(n.status) || n.reviewLevel !== cardLevel) return { text };
   const seen = { nominationId: n.id, status: n.status, reviewLevel: n.reviewLevel };
   const button = (action: CardAction) => ({ label: t(`review-btn-${action}`), payload: encodeCardPress({ action, ...seen }) });

@@ -42,6 +42,7 @@ review-decision-ANSWER_INFO = 💬 <b>The nominator answered</b> at { $time }: {
 review-decision-REJECT = ❌ { $actor } rejected at { $time }. Reason: { $reason }
 review-decision-EDIT_STORY = ✏️ { $actor } edited the public story at { $time }.
 review-decision-WITHDRAW = ↩️ The nominator withdrew this nomination at { $time }.
+review-decisions-earlier = 🗂 { $count } earlier steps are folded to keep this card short; see them all with /history { $code }.
 review-not-allowed = You may not review this nomination.
 review-forged = This button is not valid.
 review-stale = This nomination was already handled ({ $status }).

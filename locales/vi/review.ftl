@@ -42,6 +42,7 @@ review-decision-ANSWER_INFO = 💬 <b>Người đề cử đã bổ sung</b> lú
 review-decision-REJECT = ❌ { $actor } đã từ chối lúc { $time }. Lý do: { $reason }
 review-decision-EDIT_STORY = ✏️ { $actor } đã sửa bài đăng lúc { $time }.
 review-decision-WITHDRAW = ↩️ Người đề cử đã rút hồ sơ lúc { $time }.
+review-decisions-earlier = 🗂 { $count } bước xử lý trước đó được thu gọn cho vừa thẻ; xem đầy đủ bằng lệnh /lichsu { $code }.
 review-not-allowed = Bạn không có quyền xét duyệt hồ sơ này.
 review-forged = Nút bấm không hợp lệ.
 review-stale = Hồ sơ này đã được xử lý rồi ({ $status }).
