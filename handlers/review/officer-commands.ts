@@ -5,7 +5,8 @@ import type { Db } from "../../core/db/client";
 import type { Role } from "../../core/db/generated/sqlite/enums";
 import { grantRole, listOfficers, revokeRole } from "../../core/review/officers";
 import { nominationHistory, pendingForOfficer } from "../../core/review/queries";
-import { isAdmin, scopesOf } from "../../core/review/scope";
+import { covers, isAdmin, scopesOf } from "../../core/review/scope";
+import { textLimit, visibleLength } from "../../core/digest/compose";
 import type { Actor } from "./decisions";
 import { formatDate, formatTime, type ReviewDeps } from "./deps";
 
@@ -128,16 +129,25 @@ export async function runOfficerCommand(
       if (scopes.length === 0) return void (await reply(t("review-officers-only")));
       if (!args[0]) return void (await reply(t("review-history-usage")));
       const n = await nominationHistory(deps.db, args.join(" "));
-      if (!n) return void (await reply(t("review-history-not-found", { code: args.join(" ") })));
+      // An officer reads the timelines of their own units only; admins and the council all.
+      if (!n || !n.unit || !scopes.some((s) => covers(s, n.unit!.path))) return void (await reply(t("review-history-not-found", { code: args.join(" ") })));
       const lines = n.events.map((e) =>
         t("review-history-item", {
           time: formatTime(e.createdAt, deps.timeZone),
           action: t(`review-action-${e.action}`),
           actor: e.actor?.displayName ?? t("review-history-system"),
-          reason: e.reason ? `: ${e.reason}` : "",
+          reason: e.reason ? `: ${e.reason.length > 3000 ? `${e.reason.slice(0, 3000)}…` : e.reason}` : "",
         }),
       );
-      return void (await reply([t("review-history-header", { code: n.code ?? "", name: n.nomineeName ?? "" }), ...lines].join("\n")));
+      // A long timeline (many rounds of questions and answers) goes as several messages.
+      const messages: string[] = [t("review-history-header", { code: n.code ?? "", name: n.nomineeName ?? "" })];
+      for (const line of lines) {
+        const joined = `${messages[messages.length - 1]}\n${line}`;
+        if (visibleLength(joined) <= textLimit) messages[messages.length - 1] = joined;
+        else messages.push(line);
+      }
+      for (const text of messages) await reply(text);
+      return;
     }
   }
 }

@@ -45,6 +45,7 @@ beforeAll(async () => {
   bot = await startBot(emulator, temp.target, temp.dir, { adminTelegramIds: [String(ids.admin)], reviewLevels: ["UNIT", "COUNCIL"] });
   const admin = user(ids.admin);
   await admin.command("officer_add", `${ids.ward} PT-LT-SONVI`);
+  await admin.command("officer_add", `${ids.other} PT-LT-XUANLUNG`);
   driver().sendCommand(ids.admin, "reviewgroup", { chatId: unitGroup, payload: "PT-LT-SONVI" });
   await nextIn(unitGroup);
 });
@@ -95,5 +96,25 @@ describe("a long nomination with ten request/answer rounds", () => {
     });
     expect(edited.buttons).toEqual([]);
     expect(edited.text!.length).toBeLessThanOrEqual(4096);
+  });
+
+  it("/history of that nomination arrives in full, in as many messages as it takes", async () => {
+    const before = driver().botMessages(ids.ward).length;
+    driver().sendCommand(ids.ward, "lichsu", { payload: code });
+    const all = await driver().waitUntil(() => {
+      const got = driver().botMessages(ids.ward).slice(before);
+      return got.some((m) => (m.text ?? "").includes("duyệt cấp đơn vị, chuyển Hội đồng")) ? got : undefined;
+    });
+    expect(all.length).toBeGreaterThan(1);
+    for (const m of all) expect(m.text!.length).toBeLessThanOrEqual(4096);
+    const text = all.map((m) => m.text).join("\n");
+    expect(text).toContain(`Diễn biến hồ sơ ${code}`);
+    for (let i = 1; i <= 10; i++) expect(text).toContain(answer(i).trim());
+  });
+
+  it("/history is refused to an officer of another commune", async () => {
+    const reply = await user(ids.other).command("history", code);
+    expect(reply.text).toContain(`Không tìm thấy hồ sơ ${code}`);
+    expect(reply.text).not.toContain("Nguyễn Văn An");
   });
 });
