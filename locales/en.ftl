@@ -79,8 +79,15 @@ menu-help = ❓ Help
 menu-language = 🌐 Language
 help =
     <b>Gương Sáng</b> lets you nominate a good person or good deed in a few minutes.
+    <b>How it works</b>
+    1. Type /nominate and answer 10 short questions: whom you nominate, their unit, the field, the emulation movement, what they did, the criteria they meet, photos, a contact number and consent to publish. Before sending, you can review and edit every item.
+    2. The unit's emulation officer reviews the nomination and may ask you for more details; the Emulation and Commendation Council (Hội đồng Thi đua – Khen thưởng) decides.
+    3. An approved story is edited to be objective and truthful, then published so the good example spreads. You get a message whenever your nomination is decided.
+    <b>Privacy</b>
+    The contact number is seen only by the reviewing officers, to check the facts, and is never published. A story is published only if the nominee has agreed.
+    <b>Commands</b>
     /nominate — nominate an individual, a collective, a household or an enterprise
-    /mine — see the nominations you sent and their status
+    /mine — see the nominations you sent, where each stands, and withdraw one before it is decided
     /cancel — cancel the nomination in progress
     /language — change language
     At each step you can press a button or type your answer.

@@ -79,11 +79,18 @@ menu-help = ❓ Trợ giúp
 menu-language = 🌐 Ngôn ngữ
 help =
     <b>Gương Sáng</b> giúp bạn đề cử gương người tốt, việc tốt chỉ trong vài phút.
-    /decu — đề cử một người, tập thể, hộ gia đình hoặc doanh nghiệp
-    /cuatoi — xem các hồ sơ bạn đã gửi và trạng thái của chúng
+    <b>Các bước</b>
+    1. Gõ /decu rồi trả lời 10 câu hỏi ngắn: đề cử ai, thuộc đơn vị nào, lĩnh vực, phong trào thi đua, việc tốt đã làm, tiêu chuẩn đạt được, ảnh minh họa, số điện thoại liên hệ và sự đồng ý công khai. Trước khi gửi, bạn được xem lại và sửa từng mục.
+    2. Cán bộ phụ trách thi đua của đơn vị xem xét hồ sơ và có thể nhắn bạn bổ sung thông tin; Hội đồng Thi đua – Khen thưởng xét duyệt.
+    3. Câu chuyện được duyệt sẽ được biên tập khách quan, trung thực rồi đăng để nhân rộng gương tốt. Bạn nhận được tin nhắn mỗi khi hồ sơ có kết quả.
+    <b>Thông tin riêng tư</b>
+    Số điện thoại liên hệ chỉ cán bộ xét duyệt thấy để xác minh, không bao giờ được đăng công khai. Câu chuyện chỉ được đăng khi người được đề cử đã đồng ý.
+    <b>Các lệnh</b>
+    /decu — đề cử một cá nhân, tập thể, hộ gia đình hoặc doanh nghiệp
+    /cuatoi — xem các hồ sơ bạn đã gửi, trạng thái của chúng, và rút hồ sơ khi chưa có kết quả
     /huy — hủy hồ sơ đang soạn
     /ngonngu — đổi ngôn ngữ
-    Mỗi bước bạn có thể bấm nút hoặc gõ câu trả lời (gõ không dấu cũng được).
+    Ở mỗi bước, bạn có thể bấm nút hoặc gõ câu trả lời (gõ không dấu cũng được).
 no-draft-hint = Bạn chưa có hồ sơ nào đang soạn. Gõ /decu để đề cử một gương người tốt, việc tốt, hoặc /trogiup để xem hướng dẫn.
 slow-down = Bạn gửi nhanh quá. Vui lòng chờ một lát rồi tiếp tục nhé.
 language-ask = Chọn ngôn ngữ / Choose your language:
