@@ -60,6 +60,8 @@ export interface TickResult {
 
 interface ClaimableRow {
   id: number;
+  /** The lease this worker's claim wrote; outcomes are recorded only while it still holds. */
+  lease?: Date;
   idempotencyKey: string;
   kind: string;
   payload: unknown;
@@ -251,9 +253,10 @@ export class OutboxWorker {
         later(now + wait);
         continue;
       }
-      if (!(await this.claim(row.id, now))) continue;
+      const lease = await this.claim(row.id, now);
+      if (!lease) continue;
       this.limiter.take(row.chat, now);
-      this.launch(row, sender);
+      this.launch({ ...row, lease }, sender);
       started += 1;
     }
     return { started, wakeAt };
@@ -281,13 +284,26 @@ export class OutboxWorker {
     });
   }
 
-  /** PENDING → SENDING with a lease, only if still PENDING and due: of two claimers one wins. */
-  private async claim(id: number, now: number): Promise<boolean> {
+  /**
+   * PENDING → SENDING with a lease, only if still PENDING and due: of two claimers one wins.
+   * Returns the lease written, or undefined when another worker won.
+   */
+  private async claim(id: number, now: number): Promise<Date | undefined> {
+    const lease = new Date(now + this.leaseMs);
     const { count } = await this.db.outboxMessage.updateMany({
       where: { id, status: "PENDING", nextAttemptAt: { lte: new Date(now) } },
-      data: { status: "SENDING", lockedUntil: new Date(now + this.leaseMs) },
+      data: { status: "SENDING", lockedUntil: lease },
     });
-    return count === 1;
+    return count === 1 ? lease : undefined;
+  }
+
+  /**
+   * The row as this worker claimed it: still SENDING under this worker's lease. After the
+   * lease expired another worker may have taken the row back and claimed it again; an
+   * outcome recorded then would overwrite that worker's claim.
+   */
+  private mine(row: ClaimableRow): { id: number; status: "SENDING"; lockedUntil?: Date } {
+    return { id: row.id, status: "SENDING", ...(row.lease ? { lockedUntil: row.lease } : {}) };
   }
 
   /**
@@ -361,9 +377,10 @@ export class OutboxWorker {
     });
     if (!next || next.status !== "PENDING" || next.nextAttemptAt.getTime() > now) return undefined;
     if (this.limiter.waitMs(next.chat, now) > 0) return undefined;
-    if (!(await this.claim(next.id, now))) return undefined;
+    const lease = await this.claim(next.id, now);
+    if (!lease) return undefined;
     this.limiter.take(next.chat, now);
-    return next;
+    return { ...next, lease };
   }
 
   private async deliver(row: ClaimableRow, sender: Sender): Promise<void> {
@@ -392,7 +409,7 @@ export class OutboxWorker {
 
   private async sent(row: ClaimableRow, result: SendResult): Promise<void> {
     const { count } = await this.db.outboxMessage.updateMany({
-      where: { id: row.id, status: "SENDING" },
+      where: this.mine(row),
       data: { status: "SENT", sentAt: new Date(this.clock()), sentMessageIds: result.messageIds, lockedUntil: null },
     });
     if (count === 0) this.log.warn({ outboxId: row.id }, "outbox row delivered after its lease was taken back; it may go twice");
@@ -404,7 +421,7 @@ export class OutboxWorker {
     const until = this.clock() + seconds * 1000;
     this.limiter.pause(row.chat, error.scope, until);
     await this.db.outboxMessage.updateMany({
-      where: { id: row.id, status: "SENDING" },
+      where: this.mine(row),
       data: { status: "PENDING", nextAttemptAt: new Date(until), lockedUntil: null, lastError: error.message },
     });
     if (error.scope === "channel") {
@@ -421,7 +438,7 @@ export class OutboxWorker {
     const attempts = row.attempts + 1;
     const gaveUp = attempts >= this.maxAttempts;
     await this.db.outboxMessage.updateMany({
-      where: { id: row.id, status: "SENDING" },
+      where: this.mine(row),
       data: {
         status: gaveUp ? "FAILED" : "PENDING",
         attempts,
@@ -435,7 +452,7 @@ export class OutboxWorker {
 
   private async failed(row: ClaimableRow, error: PermanentSendError): Promise<void> {
     await this.db.outboxMessage.updateMany({
-      where: { id: row.id, status: "SENDING" },
+      where: this.mine(row),
       data: { status: "FAILED", attempts: row.attempts + 1, lockedUntil: null, lastError: error.message },
     });
     this.log.warn({ outboxId: row.id, chatId: row.chat.id, scope: error.scope, error: error.message }, "outbox send failed for good");

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { deactivateOnPermanentFailure } from "../../core/outbox/deactivate-subscription";
 import { enqueue } from "../../core/outbox/enqueue";
 import { openDatabase } from "../../core/db/client";
+import type { Sender } from "../../core/outbox/sender";
 import { enqueueText, rowOf, sentTexts, silent, startRig, type OutboxRig } from "./helpers";
 
 let rig: OutboxRig;
@@ -258,6 +259,32 @@ describe("leases and workers", () => {
     expect(sentTexts(rig.emulator, user.id)).toEqual(["đang gửi", "chưa gửi"]);
   });
 
+  it("a worker whose lease expired mid-send does not overwrite the claim of the worker that took the row over", async () => {
+    const user = rig.emulator.driver.createUser({ firstName: "Chậm" });
+    await enqueueText(rig.db, "lease:slow", user.id, "gửi chậm");
+    const slow = controlledSender();
+    const other = controlledSender();
+    const start = Date.now();
+    const a = rig.worker({ senders: [slow.sender], leaseMs: 60_000 });
+    const b = rig.worker({ senders: [other.sender], leaseMs: 60_000 });
+
+    await a.tick(start);
+    await slow.called;
+    // A's lease is over (its process stalled, say): B takes the row back and claims it again.
+    await b.tick(start + 61_000);
+    await other.called;
+    expect(await rowOf(rig.db, "lease:slow")).toMatchObject({ status: "SENDING", attempts: 1 });
+
+    // A's send finally fails; B's claim must survive it, or a third send would start beside B's.
+    slow.fail(new Error("socket hang up"));
+    await a.settled();
+    expect(await rowOf(rig.db, "lease:slow")).toMatchObject({ status: "SENDING", attempts: 1 });
+
+    other.succeed();
+    await b.settled();
+    expect(await rowOf(rig.db, "lease:slow")).toMatchObject({ status: "SENT", attempts: 1, sentMessageIds: ["b-1"] });
+  });
+
   it("two workers on two connections to the same file never send a row twice", async () => {
     const users = Array.from({ length: 6 }, (_, n) => rig.emulator.driver.createUser({ firstName: `W${n}` }));
     for (const user of users) for (const part of [1, 2, 3]) await enqueueText(rig.db, `two:${user.id}:${part}`, user.id, `phần ${part}`);
@@ -276,6 +303,24 @@ describe("leases and workers", () => {
     expect(rig.emulator.driver.calls({ method: "sendMessage" })).toHaveLength(18);
   });
 });
+
+/** A Telegram sender whose one send the test ends by hand; it ignores its signal on purpose. */
+function controlledSender() {
+  let called!: () => void;
+  let settle!: (outcome: { ok: true } | { ok: false; error: Error }) => void;
+  const calledPromise = new Promise<void>((resolve) => (called = resolve));
+  const outcome = new Promise<{ ok: true } | { ok: false; error: Error }>((resolve) => (settle = resolve));
+  const sender: Sender = {
+    channel: "TELEGRAM",
+    async send() {
+      called();
+      const result = await outcome;
+      if (!result.ok) throw result.error;
+      return { messageIds: ["b-1"] };
+    },
+  };
+  return { sender, called: calledPromise, succeed: () => settle({ ok: true }), fail: (error: Error) => settle({ ok: false, error }) };
+}
 
 /** A 1×1 PNG in the test's folder. */
 async function writePng(dir: string): Promise<string> {
