@@ -16,6 +16,16 @@ async function cardLocale(deps: ReviewDeps, destination: { kind: string; personI
   return toLocale(person?.language, deps.defaultLocale);
 }
 
+/** Language of an existing card's chat: its person's own in a private chat, the default in groups. */
+async function chatLocale(deps: ReviewDeps, chat: { channel: ChannelName; externalId: string; kind: string }) {
+  if (chat.kind !== "PRIVATE") return deps.defaultLocale;
+  const identity = await deps.db.channelIdentity.findUnique({
+    where: { channel_externalId: { channel: chat.channel, externalId: chat.externalId } },
+    select: { person: { select: { language: true } } },
+  });
+  return toLocale(identity?.person.language, deps.defaultLocale);
+}
+
 /** Sends the photos and the card of a nomination to one chat; records the card. */
 export async function postCardTo(
   deps: ReviewDeps,
@@ -68,7 +78,7 @@ export async function refreshCards(deps: ReviewDeps, nominationId: number): Prom
     const port = deps.port(card.chat.channel);
     if (!port) continue;
     try {
-      await port.edit(card.chat.externalId, card.messageId, renderCard(deps, n, card.level, deps.defaultLocale));
+      await port.edit(card.chat.externalId, card.messageId, renderCard(deps, n, card.level, await chatLocale(deps, card.chat)));
     } catch (err) {
       // "message is not modified" and deleted messages are expected; nothing else depends on it.
       deps.log.debug({ err, nominationId, card: card.id }, "card not edited");

@@ -118,3 +118,31 @@ describe("a long nomination with ten request/answer rounds", () => {
     expect(reply.text).not.toContain("Nguyễn Văn An");
   });
 });
+
+describe("an English-speaking officer", () => {
+  it("keeps their private card in English after a decision edits it", async () => {
+    const english = user(ids.english);
+    await english.command("start");
+    await user(ids.admin).command("officer_add", `${ids.english} PT-LT-TIENKIEN`);
+    const nominator = user(ids.nominator);
+    await nominator.command("decu");
+    await fillDraftUpTo(bot.db, ids.nominator, "preview", "Đào Văn Bình");
+    const unit = await bot.db.unit.findUniqueOrThrow({ where: { code: "PT-LT-TIENKIEN" } });
+    await bot.db.nomination.updateMany({ where: { nomineeName: "Đào Văn Bình", status: "DRAFT" }, data: { unitId: unit.id } });
+    await nominator.command("decu");
+    await nominator.press("▶️ Tiếp tục");
+    await nominator.press("📨 Gửi hồ sơ");
+    const card = await driver().waitForBotMessage(ids.english, { timeout: 5000, predicate: (m) => (m.text ?? "").includes("Đào Văn Bình") });
+    expect(card.text).toContain("Nominee");
+    driver().pressButton(ids.english, { messageId: card.messageId, text: "📝 Ask for more" });
+    expect((await english.reply()).text).toContain("what the nominator should add");
+    expect((await english.say("Please add the dates of each good deed.")).text).toContain("has been asked for more information");
+    const edited = await driver().waitUntil(() => {
+      const c = driver().chatMessages(ids.english).find((m) => m.messageId === card.messageId)!;
+      return c.editCount > 0 ? c : undefined;
+    });
+    expect(edited.text).toContain("asked for more information");
+    expect(edited.text).toContain("Nominee");
+    expect(edited.text).not.toContain("Người được đề cử");
+  });
+});
