@@ -1,7 +1,10 @@
 ## The weekly digest of good people and good deeds (sent to community groups)
 
 digest-header = 🌟 <b>Good people, good deeds this week</b>
-    { $count } stories introduced by the Emulation and Commendation Council, to learn from and to share.
+    { $count ->
+        [one] { $count } story
+       *[other] { $count } stories
+    } introduced by the Emulation and Commendation Council, to learn from and to share.
 digest-story-caption = <b>{ $name }</b> — { $unit }
     <i>Field: { $field }</i>
 

@@ -114,6 +114,14 @@ describe("composing", () => {
     expect((story!.payload as { html: string }).html).toContain("&lt;b&gt;Tên&lt;/b&gt;");
     expect((story!.payload as { html: string }).html).toContain("a &lt; b &amp; c");
   });
+
+  it("says \"1 story\" in an English header, not \"1 stories\"", () => {
+    const story = { nominationId: 1, nomineeName: "A", unitName: "Khu 1", fieldNameVi: "Y tế", fieldNameEn: "Health", publicStory: "Giúp bà con.", photos: [] };
+    const one = composeDigest([story], { ...opts, locale: "en", channel: "TELEGRAM" });
+    expect((one[0]!.payload as { html: string }).html).toContain("1 story introduced");
+    const two = composeDigest([story, { ...story, nominationId: 2 }], { ...opts, locale: "en", channel: "TELEGRAM" });
+    expect((two[0]!.payload as { html: string }).html).toContain("2 stories introduced");
+  });
 });
 
 describe("a weekly broadcast", () => {
