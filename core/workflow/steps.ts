@@ -48,6 +48,25 @@ function pairs(choices: StepChoice[]): StepChoice[][] {
   return rows;
 }
 
+/**
+ * What people type instead of pressing a button ("xong rồi", "không rõ", "rồi" to "đã đồng ý
+ * chưa?"), folded. Read only when the whole message is one of them, so a story is never cut.
+ */
+const typedAliases = {
+  done: ["xong", "xong roi", "da xong", "xong het", "roi", "het", "het roi", "ok", "okay", "done", "finished", "that's all"],
+  skip: ["khong", "khong co", "khong ro", "khong biet", "chua ro", "chua biet", "bo qua", "skip", "no", "none", "not sure", "nothing"],
+  GIVEN: ["co", "roi", "da roi", "co roi", "dong y", "da dong y", "yes", "agreed"],
+  NOT_ASKED: ["chua", "khong", "chua hoi", "no", "not yet", "not asked"],
+} as const;
+
+function doneChoice(ctx: StepContext): StepChoice {
+  return { label: ctx.t("choice-done"), value: "done", also: typedAliases.done };
+}
+
+function skipChoice(ctx: StepContext): StepChoice {
+  return { label: ctx.t("choice-skip"), value: "skip", also: typedAliases.skip };
+}
+
 const nomineeKinds = ["INDIVIDUAL", "COLLECTIVE", "HOUSEHOLD", "ENTERPRISE"] as const;
 const consents = ["GIVEN", "NOT_ASKED"] as const;
 
@@ -396,7 +415,7 @@ export const steps: Record<StepId, StepDefinition> = {
         },
         orderBy: { id: "asc" },
       });
-      return [...oneColumn(movements.map((m) => ({ label: localName(ctx.locale, m), value: String(m.id) }))), [{ label: ctx.t("choice-skip"), value: "skip" }]];
+      return [...oneColumn(movements.map((m) => ({ label: localName(ctx.locale, m), value: String(m.id) }))), [skipChoice(ctx)]];
     },
     answer: async (ctx, answer) => {
       if (answer.kind !== "choice") return unexpected(answer, "choice");
@@ -417,7 +436,7 @@ export const steps: Record<StepId, StepDefinition> = {
     question: "ask-achievements",
     input: "multi-text",
     questionArgs: async () => ({ min: limits.achievementsMin, max: limits.achievementsMax }),
-    choices: async (ctx) => [[{ label: ctx.t("choice-done"), value: "done" }]],
+    choices: async (ctx) => [[doneChoice(ctx)]],
     answer: answerAchievements,
     next: "criteria",
   },
@@ -435,7 +454,7 @@ export const steps: Record<StepId, StepDefinition> = {
       const picked = new Set((await ctx.db.nominationCriterion.findMany({ where: { nominationId: ctx.draft.id } })).map((c) => c.criterionId));
       return [
         ...oneColumn(all.map((c) => ({ label: `${picked.has(c.id) ? "✅" : "⬜"} ${c.number}. ${ctx.locale === "en" ? c.shortEn : c.shortVi}`, value: `t:${c.number}` }))),
-        [{ label: ctx.t("choice-done"), value: "done" }],
+        [doneChoice(ctx)],
       ];
     },
     answer: async (ctx, answer) => {
@@ -463,8 +482,8 @@ export const steps: Record<StepId, StepDefinition> = {
     questionArgs: async () => ({ max: limits.photosMax }),
     choices: async (ctx) => {
       const count = await countPhotos(ctx);
-      if (count === 0) return [[{ label: ctx.t("choice-skip"), value: "skip" }]];
-      const rows = [[{ label: ctx.t("choice-done"), value: "done" }]];
+      if (count === 0) return [[skipChoice(ctx)]];
+      const rows: StepChoice[][] = [[doneChoice(ctx)]];
       if (ctx.scratch.editing) rows.push([{ label: ctx.t("photos-clear"), value: "clear" }]);
       return rows;
     },
@@ -477,7 +496,7 @@ export const steps: Record<StepId, StepDefinition> = {
     id: "contact",
     question: "ask-contact",
     input: "phone",
-    choices: async (ctx) => [[{ label: ctx.t("choice-skip"), value: "skip" }]],
+    choices: async (ctx) => [[skipChoice(ctx)]],
     answer: async (ctx, answer) => {
       if (answer.kind === "choice" && answer.value === "skip") {
         await ctx.db.nomination.update({ where: { id: ctx.draft.id }, data: { contactPhone: null } });
@@ -496,7 +515,7 @@ export const steps: Record<StepId, StepDefinition> = {
     id: "consent",
     question: "ask-consent",
     input: "choice",
-    choices: async (ctx) => oneColumn(consents.map((c) => ({ label: ctx.t(`consent-${c}`), value: c }))),
+    choices: async (ctx) => oneColumn(consents.map((c) => ({ label: ctx.t(`consent-${c}`), value: c, also: typedAliases[c] }))),
     answer: async (ctx, answer) => {
       if (answer.kind !== "choice") return unexpected(answer, "choice");
       const consent = consents.find((c) => c === answer.value);
@@ -537,11 +556,11 @@ export const steps: Record<StepId, StepDefinition> = {
  */
 export function matchTypedChoice(step: StepDefinition, text: string, choices: StepChoice[][]): StepChoice | undefined {
   const flat = choices.flat();
-  const folded = foldText(text).replace(/[.!]+$/, "");
+  const folded = foldText(text).replace(/[.!?…]+$/, "").trim();
   const clean = (label: string) => foldText(label.replace(/^[✅⬜]\s*/u, ""));
   const choiceLike = step.input === "choice" || step.input === "toggle" || step.input === "confirm" || step.input === "preview";
   if (choiceLike && /^\d{1,2}$/.test(folded)) return flat[Number(folded) - 1];
-  const exact = flat.find((c) => clean(c.label) === folded || clean(c.label).replace(/^\d+\.\s*/, "") === folded);
+  const exact = flat.find((c) => clean(c.label) === folded || clean(c.label).replace(/^\d+\.\s*/, "") === folded || c.also?.includes(folded));
   if (exact || !choiceLike) return exact;
   const loose = flat.filter((c) => looselyMatches(text, c.label.replace(/^\d+\.\s*/, "")));
   return loose.length === 1 ? loose[0] : undefined;

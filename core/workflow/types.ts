@@ -53,6 +53,8 @@ export interface Notice {
 export interface StepChoice {
   label: string;
   value: string;
+  /** Other words that, typed on their own, mean this choice (folded: lower case, no diacritics). */
+  also?: readonly string[];
 }
 
 /** The person answering. */

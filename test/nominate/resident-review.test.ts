@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../emulator/index";
 import { ChatUser, startBot, type BotUnderTest } from "../support/bot-app";
+import { fillDraftUpTo } from "../support/drafts";
 import { createTempDatabase, type TempDatabase } from "../support/temp-database";
 
 let emulator: Emulator;
@@ -39,5 +40,29 @@ describe("a resident", () => {
     expect(en).toContain("Emulation and Commendation Council");
     expect(en).toContain("contact number is seen only by the reviewing officers");
     expect(en).toContain("/mine");
+  });
+
+  it("may type “không rõ”, “xong rồi” and “rồi” instead of pressing Bỏ qua, Xong and Đã đồng ý", async () => {
+    const user = newUser("Tâm");
+    await user.command("decu");
+    const draftId = await fillDraftUpTo(bot.db, user.id, "movement");
+    await user.command("xyz");
+    expect((await user.say("Không rõ")).text).toContain("Bước 6/10");
+    await user.say("Chị Tâm nấu cơm miễn phí cho bệnh nhân nghèo mỗi tuần.");
+    expect((await user.say("Xong rồi!")).text).toContain("Bước 7/10");
+    expect((await bot.db.nomination.findUniqueOrThrow({ where: { id: draftId } })).achievements).toBe("Chị Tâm nấu cơm miễn phí cho bệnh nhân nghèo mỗi tuần.");
+    expect((await user.say("xong")).text).toContain("Bước 8/10");
+    expect((await user.say("không có")).text).toContain("Bước 9/10");
+    expect((await user.say("không")).text).toContain("Bước 10/10");
+    const preview = await user.say("Rồi");
+    expect(preview.text).toContain("Đồng ý công khai: Đã đồng ý");
+  });
+
+  it("may answer the consent question with “yes” in English", async () => {
+    const user = newUser("Bea", "en");
+    await user.command("nominate");
+    await fillDraftUpTo(bot.db, user.id, "consent");
+    await user.command("xyz");
+    expect((await user.say("Yes.")).text).toContain("Consent to publish: Agreed");
   });
 });
