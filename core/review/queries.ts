@@ -25,6 +25,23 @@ export async function nominationHistory(db: DbTx, codeText: string) {
  * prefixes), so a ward with hundreds of nominations is not loaded into memory.
  */
 export async function pendingForOfficer(db: DbTx, personId: number, levels: ReviewLevels, limit = 50) {
+  const where = await pendingWhere(db, personId, levels);
+  if (!where) return [];
+  return db.nomination.findMany({
+    where,
+    include: { unit: { select: { path: true, name: true } } },
+    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+    take: limit,
+  });
+}
+
+/** How many nominations wait for this person in all, for `/pending` to say how many it left out. */
+export async function countPendingForOfficer(db: DbTx, personId: number, levels: ReviewLevels): Promise<number> {
+  const where = await pendingWhere(db, personId, levels);
+  return where ? db.nomination.count({ where }) : 0;
+}
+
+async function pendingWhere(db: DbTx, personId: number, levels: ReviewLevels) {
   const scopes = await scopesOf(db, personId);
   const admin = isAdmin(scopes);
   const clauses = scopes.flatMap((s) => {
@@ -32,11 +49,6 @@ export async function pendingForOfficer(db: DbTx, personId: number, levels: Revi
     if (index < 0) return [];
     return [{ reviewLevel: index, ...(s.unitPath ? { unit: { path: { startsWith: s.unitPath } } } : {}) }];
   });
-  if (!admin && clauses.length === 0) return [];
-  return db.nomination.findMany({
-    where: { status: { in: [...reviewableStatuses] }, ...(admin ? {} : { OR: clauses }) },
-    include: { unit: { select: { path: true, name: true } } },
-    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-    take: limit,
-  });
+  if (!admin && clauses.length === 0) return null;
+  return { status: { in: [...reviewableStatuses] }, ...(admin ? {} : { OR: clauses }) };
 }

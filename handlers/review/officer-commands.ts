@@ -4,7 +4,7 @@ import type { ChannelPort, IncomingEvent } from "../../bot/port";
 import type { Db } from "../../core/db/client";
 import type { Role } from "../../core/db/generated/sqlite/enums";
 import { grantRole, listOfficers, revokeRole } from "../../core/review/officers";
-import { nominationHistory, pendingForOfficer } from "../../core/review/queries";
+import { countPendingForOfficer, nominationHistory, pendingForOfficer } from "../../core/review/queries";
 import { covers, isAdmin, scopesOf } from "../../core/review/scope";
 import { textLimit, visibleLength } from "../../core/digest/compose";
 import type { Actor } from "./decisions";
@@ -123,7 +123,9 @@ export async function runOfficerCommand(
         t("review-pending-item", { code: n.code ?? "", name: n.nomineeName ?? "", unit: n.unit?.name ?? "", date: formatDate(n.submittedAt ?? n.createdAt, deps.timeZone) }),
       );
       const buttons = waiting.slice(0, 10).map((n) => [{ label: t("review-pending-open", { code: n.code ?? "" }), payload: `${openCardPrefix}${n.id}` }]);
-      return void (await reply([t("review-pending-header"), ...lines].join("\n"), buttons));
+      const total = waiting.length < 20 ? waiting.length : await countPendingForOfficer(deps.db, actor.id, deps.levels);
+      const rest = total > waiting.length ? [t("review-pending-more", { count: total - waiting.length, total })] : [];
+      return void (await reply([t("review-pending-header"), ...lines, ...rest].join("\n"), buttons));
     }
     case "history": {
       if (scopes.length === 0) return void (await reply(t("review-officers-only")));

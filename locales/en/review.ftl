@@ -63,6 +63,7 @@ review-done-EDIT_STORY = The new public story of { $code } is saved.
 review-pending-header = ⏳ <b>Nominations waiting for you</b> (oldest first):
 review-pending-item = • { $code } — { $name } ({ $unit }), submitted { $date }
 review-pending-empty = Nothing is waiting for your review. 👍
+review-pending-more = … and { $count } more ({ $total } waiting in all). Deal with the ones above first and the list moves on.
 review-pending-open = Open { $code }
 review-history-usage = Usage: /history GS-2026-0042
 review-history-not-found = No nomination { $code }.

@@ -63,6 +63,7 @@ review-done-EDIT_STORY = Đã lưu bài đăng mới của hồ sơ { $code }.
 review-pending-header = ⏳ <b>Hồ sơ chờ bạn xét duyệt</b> (cũ nhất trước):
 review-pending-item = • { $code } — { $name } ({ $unit }), gửi ngày { $date }
 review-pending-empty = Không có hồ sơ nào đang chờ bạn xét duyệt. 👍
+review-pending-more = … và { $count } hồ sơ khác (tổng cộng { $total } hồ sơ đang chờ). Hãy xử lý các hồ sơ trên trước, danh sách sẽ hiện tiếp.
 review-pending-open = Mở { $code }
 review-history-usage = Cách dùng: /history GS-2026-0042
 review-history-not-found = Không tìm thấy hồ sơ { $code }.

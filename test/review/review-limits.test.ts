@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator, type MessageView } from "../../emulator/index";
 import { startBot, ChatUser, type BotUnderTest } from "../support/bot-app";
-import { fillDraftUpTo } from "../support/drafts";
+import { fillDraftUpTo, personOf } from "../support/drafts";
+import { submitNomination as submitInDb } from "../../core/nominations/lifecycle";
 import { createTempDatabase, type TempDatabase } from "../support/temp-database";
 
 let temp: TempDatabase;
@@ -144,5 +145,35 @@ describe("an English-speaking officer", () => {
     expect(edited.text).toContain("asked for more information");
     expect(edited.text).toContain("Nominee");
     expect(edited.text).not.toContain("Người được đề cử");
+  });
+});
+
+describe("/pending with a quarter's worth waiting", () => {
+  it("lists the oldest twenty and says how many more wait", async () => {
+    const db = bot.db;
+    const nominatorId = await personOf(db, ids.nominator);
+    const unit = await db.unit.findUniqueOrThrow({ where: { code: "PT-LT-XUANLUNG" } });
+    const field = await db.field.findFirstOrThrow();
+    const criterion = await db.criterion.findFirstOrThrow();
+    for (let i = 1; i <= 27; i++) {
+      const n = await db.nomination.create({
+        data: {
+          nominatorId,
+          channel: "TELEGRAM",
+          nomineeKind: "INDIVIDUAL",
+          nomineeName: `Gương Xuân Lũng ${i}`,
+          unitId: unit.id,
+          fieldId: field.id,
+          achievements: "Nhiều năm giúp đỡ bà con trong khu dân cư.",
+          consent: "GIVEN",
+          criteria: { create: { criterionId: criterion.id } },
+        },
+      });
+      await submitInDb(db, n.id, nominatorId, { timeZone: "Asia/Ho_Chi_Minh" });
+    }
+    const reply = await user(ids.other).command("choduyet");
+    expect(reply.text).toContain("Gương Xuân Lũng 1 ");
+    expect(reply.text).not.toContain("Gương Xuân Lũng 21 ");
+    expect(reply.text).toContain("… và 7 hồ sơ khác (tổng cộng 27 hồ sơ đang chờ)");
   });
 });
