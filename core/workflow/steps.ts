@@ -198,13 +198,25 @@ async function answerUnit(ctx: StepContext, answer: StepAnswer): Promise<Outcome
 
 // === Achievements
 
+/**
+ * Joins a further message to the story gathered so far. People split one sentence over several
+ * short messages ("Anh An hiến máu" · "20 lần trong 10 năm" · "và vận động…"), so a message that
+ * goes on, in lower case or with a number, from an unfinished sentence continues its line; after
+ * a full stop, a heading followed by a capitalised sentence, or for a list item, a new line.
+ */
+function joinStory(sofar: string, more: string): string {
+  const ended = /[.!?…:;)"”»]$/u.test(sofar);
+  const fresh = /^\p{Lu}/u.test(more) || /^([-–•*+]|\d+[.)])\s/u.test(more);
+  return `${sofar}${ended || fresh ? "\n" : " "}${more}`;
+}
+
 async function answerAchievements(ctx: StepContext, answer: StepAnswer): Promise<Outcome> {
   const { scratch } = ctx;
   const max = limits.achievementsMax;
   if (answer.kind === "text") {
     const text = answer.text.trim();
     if (text.length > max) return { kind: "invalid", notice: { id: "achievements-message-too-long", args: { max, over: text.length - max } } };
-    const combined = scratch.pendingText ? `${scratch.pendingText}\n${text}` : text;
+    const combined = scratch.pendingText ? joinStory(scratch.pendingText, text) : text;
     if (combined.length > max) {
       return { kind: "invalid", notice: { id: "achievements-total-too-long", args: { max, left: max - (scratch.pendingText?.length ?? 0) } } };
     }

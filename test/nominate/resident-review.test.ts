@@ -65,4 +65,20 @@ describe("a resident", () => {
     await user.command("xyz");
     expect((await user.say("Yes.")).text).toContain("Consent to publish: Agreed");
   });
+
+  it("keeps a sentence split over several short messages on one line, and starts a new line after a full stop", async () => {
+    const user = newUser("Sơn");
+    await user.command("decu");
+    const draftId = await fillDraftUpTo(bot.db, user.id, "achievements");
+    await user.command("xyz");
+    await user.say("Anh An hiến máu");
+    await user.say("20 lần trong 10 năm");
+    await user.say("và vận động cả khu phố cùng tham gia.");
+    await user.say("Năm 2024 anh được tặng Giấy khen.");
+    await user.say("- Hiến máu cứu người");
+    await user.press("Xong");
+    expect((await bot.db.nomination.findUniqueOrThrow({ where: { id: draftId } })).achievements).toBe(
+      "Anh An hiến máu 20 lần trong 10 năm và vận động cả khu phố cùng tham gia.\nNăm 2024 anh được tặng Giấy khen.\n- Hiến máu cứu người",
+    );
+  });
 });
