@@ -221,7 +221,8 @@ export class NominationWorkflow {
         }
         return;
       case "invalid":
-        await this.ask(ctx, step, replies, outcome.notice);
+        // The question is asked again right under the answer: its photos are already above.
+        await this.ask(ctx, step, replies, outcome.notice, { photos: false });
         return;
       case "batch": {
         await saveProgress(db, ctx.draft.id, step.id, ctx.scratch, ctx.now);

@@ -4,6 +4,7 @@
 // playground in Vietnamese and in English.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../emulator/index";
+import { jpegBytes } from "../emulator/helpers";
 import { ChatUser, startBot, type BotUnderTest } from "../support/bot-app";
 import { fillDraftUpTo } from "../support/drafts";
 import { createTempDatabase, type TempDatabase } from "../support/temp-database";
@@ -80,5 +81,24 @@ describe("a resident", () => {
     expect((await bot.db.nomination.findUniqueOrThrow({ where: { id: draftId } })).achievements).toBe(
       "Anh An hiến máu 20 lần trong 10 năm và vận động cả khu phố cùng tham gia.\nNăm 2024 anh được tặng Giấy khen.\n- Hiến máu cứu người",
     );
+  });
+
+  it("typing at the preview gets the explanation under the preview, without its photos sent again", async () => {
+    const user = newUser("Phúc");
+    await user.command("decu");
+    await fillDraftUpTo(bot.db, user.id, "photos");
+    await user.command("xyz");
+    user.driver.sendPhoto(user.id, jpegBytes(800, 600));
+    expect((await user.reply()).text).toContain("Đã nhận 1 ảnh");
+    await user.press("Xong");
+    await user.press("Bỏ qua");
+    user.driver.pressButton(user.id, { text: "Chưa hỏi" });
+    const [photo, preview] = await user.driver.waitForBotMessages(user.id, 2);
+    expect(photo!.photo).toBeDefined();
+    expect(preview!.text).toContain("Xem lại hồ sơ đề cử");
+    const typed = await user.say("gửi đi");
+    expect(typed.photo).toBeUndefined();
+    expect(typed.text).toContain("Vui lòng bấm một nút bên dưới");
+    expect(typed.text).toContain("Xem lại hồ sơ đề cử");
   });
 });
