@@ -101,6 +101,8 @@ const app = await startBotApp({
   defaultLocale: config.DEFAULT_LOCALE,
   mediaDir: config.MEDIA_DIR,
   reviewLevels: config.REVIEW_LEVELS,
+  // In the playground one person nominates and reviews; everywhere else nobody judges their own.
+  allowSelfReview: Boolean(playground),
   calendar: {
     quietHours: config.QUIET_HOURS,
     allowTimeTravel: config.ALLOW_TIME_TRAVEL || Boolean(playground),

@@ -14,6 +14,7 @@ export const minRejectReasonLength = 10;
 export type Refusal =
   | { refused: "not-found" }
   | { refused: "not-allowed" }
+  | { refused: "own-nomination" }
   | { refused: "stale"; status: NominationStatus; reviewLevel: number }
   | { refused: "reason-too-short"; min: number }
   | { refused: "empty" };
@@ -22,6 +23,12 @@ export type Refusal =
 export type ReviewOutcome =
   | { ok: true; status: NominationStatus; reviewLevel: number; forwarded: boolean }
   | ({ ok: false } & Refusal);
+
+/** How review works here: the levels, and whether a nominator may review their own nomination. */
+export interface ReviewPolicy {
+  levels: ReviewLevels;
+  allowSelfReview?: boolean;
+}
 
 /** What the officer saw on the card when they pressed: the action applies only if unchanged. */
 export interface Seen {
@@ -39,7 +46,7 @@ async function authorize(
   db: Db,
   seen: Seen,
   actorId: number,
-  levels: ReviewLevels,
+  { levels, allowSelfReview }: ReviewPolicy,
 ): Promise<Refusal | { nomination: NonNullable<Awaited<ReturnType<typeof load>>> }> {
   const n = await load(db, seen.nominationId);
   if (!n || !n.unit) return { refused: "not-found" };
@@ -48,6 +55,8 @@ async function authorize(
   }
   const level = levelAt(levels, n.reviewLevel);
   if (!level || !mayReview(await scopesOf(db, actorId), level, n.unit.path)) return { refused: "not-allowed" };
+  // An officer does not judge a nomination of their own (the playground, with one person, allows it).
+  if (n.nominatorId === actorId && !allowSelfReview) return { refused: "own-nomination" };
   return { nomination: n };
 }
 
@@ -70,8 +79,8 @@ async function guarded(db: Db, nominationId: number, run: () => Promise<ReviewOu
  * Duyệt: at a level before the last, forwards to the next level; at the last, approves. The
  * public story defaults to `defaultStory` when no officer has edited one.
  */
-export async function approve(db: Db, seen: Seen, actorId: number, opts: { levels: ReviewLevels; defaultStory: string; now?: Date }): Promise<ReviewOutcome> {
-  const auth = await authorize(db, seen, actorId, opts.levels);
+export async function approve(db: Db, seen: Seen, actorId: number, opts: ReviewPolicy & { defaultStory: string; now?: Date }): Promise<ReviewOutcome> {
+  const auth = await authorize(db, seen, actorId, opts);
   if ("refused" in auth) return { ok: false, ...auth };
   const n = auth.nomination;
   return guarded(db, n.id, async () => {
@@ -97,10 +106,10 @@ export async function approve(db: Db, seen: Seen, actorId: number, opts: { level
 }
 
 /** Yêu cầu bổ sung: asks the nominator for more; the question goes into the log. */
-export async function requestInfo(db: Db, seen: Seen, actorId: number, question: string, opts: { levels: ReviewLevels; now?: Date }): Promise<ReviewOutcome> {
+export async function requestInfo(db: Db, seen: Seen, actorId: number, question: string, opts: ReviewPolicy & { now?: Date }): Promise<ReviewOutcome> {
   const text = question.trim();
   if (!text) return { ok: false, refused: "empty" };
-  const auth = await authorize(db, seen, actorId, opts.levels);
+  const auth = await authorize(db, seen, actorId, opts);
   if ("refused" in auth) return { ok: false, ...auth };
   return guarded(db, seen.nominationId, async () => {
     await transition(db, { nominationId: seen.nominationId, from: seen.status, to: "NEEDS_INFO", action: "REQUEST_INFO", actorId, reason: text, atLevel: seen.reviewLevel, ...(opts.now ? { now: opts.now } : {}) });
@@ -109,10 +118,10 @@ export async function requestInfo(db: Db, seen: Seen, actorId: number, question:
 }
 
 /** Từ chối: needs a reason of at least 10 characters, which the nominator receives. */
-export async function reject(db: Db, seen: Seen, actorId: number, reason: string, opts: { levels: ReviewLevels; now?: Date }): Promise<ReviewOutcome> {
+export async function reject(db: Db, seen: Seen, actorId: number, reason: string, opts: ReviewPolicy & { now?: Date }): Promise<ReviewOutcome> {
   const text = reason.trim();
   if (text.length < minRejectReasonLength) return { ok: false, refused: "reason-too-short", min: minRejectReasonLength };
-  const auth = await authorize(db, seen, actorId, opts.levels);
+  const auth = await authorize(db, seen, actorId, opts);
   if ("refused" in auth) return { ok: false, ...auth };
   const now = opts.now ?? new Date();
   return guarded(db, seen.nominationId, async () => {
@@ -122,10 +131,10 @@ export async function reject(db: Db, seen: Seen, actorId: number, reason: string
 }
 
 /** Sửa bài đăng: the officer's text becomes the public story; the status stays. */
-export async function editStory(db: Db, seen: Seen, actorId: number, story: string, opts: { levels: ReviewLevels; now?: Date }): Promise<ReviewOutcome> {
+export async function editStory(db: Db, seen: Seen, actorId: number, story: string, opts: ReviewPolicy & { now?: Date }): Promise<ReviewOutcome> {
   const text = story.trim();
   if (!text) return { ok: false, refused: "empty" };
-  const auth = await authorize(db, seen, actorId, opts.levels);
+  const auth = await authorize(db, seen, actorId, opts);
   if ("refused" in auth) return { ok: false, ...auth };
   return guarded(db, seen.nominationId, async () => {
     await recordInPlace(db, { nominationId: seen.nominationId, status: seen.status, action: "EDIT_STORY", actorId, set: { publicStory: text, storyEditedById: actorId }, ...(opts.now ? { now: opts.now } : {}) });

@@ -24,8 +24,8 @@ export async function nominationHistory(db: DbTx, codeText: string) {
  * Admins see everything that waits. The scope filter runs in the database (unit path
  * prefixes), so a ward with hundreds of nominations is not loaded into memory.
  */
-export async function pendingForOfficer(db: DbTx, personId: number, levels: ReviewLevels, limit = 50) {
-  const where = await pendingWhere(db, personId, levels);
+export async function pendingForOfficer(db: DbTx, personId: number, levels: ReviewLevels, limit = 50, opts: PendingOptions = {}) {
+  const where = await pendingWhere(db, personId, levels, opts);
   if (!where) return [];
   return db.nomination.findMany({
     where,
@@ -36,12 +36,17 @@ export async function pendingForOfficer(db: DbTx, personId: number, levels: Revi
 }
 
 /** How many nominations wait for this person in all, for `/pending` to say how many it left out. */
-export async function countPendingForOfficer(db: DbTx, personId: number, levels: ReviewLevels): Promise<number> {
-  const where = await pendingWhere(db, personId, levels);
+export async function countPendingForOfficer(db: DbTx, personId: number, levels: ReviewLevels, opts: PendingOptions = {}): Promise<number> {
+  const where = await pendingWhere(db, personId, levels, opts);
   return where ? db.nomination.count({ where }) : 0;
 }
 
-async function pendingWhere(db: DbTx, personId: number, levels: ReviewLevels) {
+/** Whether a person's own nominations count as waiting for them (only where self-review is allowed). */
+export interface PendingOptions {
+  includeOwn?: boolean;
+}
+
+async function pendingWhere(db: DbTx, personId: number, levels: ReviewLevels, opts: PendingOptions) {
   const scopes = await scopesOf(db, personId);
   const admin = isAdmin(scopes);
   const clauses = scopes.flatMap((s) => {
@@ -50,5 +55,9 @@ async function pendingWhere(db: DbTx, personId: number, levels: ReviewLevels) {
     return [{ reviewLevel: index, ...(s.unitPath ? { unit: { path: { startsWith: s.unitPath } } } : {}) }];
   });
   if (!admin && clauses.length === 0) return null;
-  return { status: { in: [...reviewableStatuses] }, ...(admin ? {} : { OR: clauses }) };
+  return {
+    status: { in: [...reviewableStatuses] },
+    ...(admin ? {} : { OR: clauses }),
+    ...(opts.includeOwn ? {} : { nominatorId: { not: personId } }),
+  };
 }

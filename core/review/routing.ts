@@ -28,8 +28,11 @@ async function privateChats(db: DbTx, personIds: number[], kind: "officer" | "ad
     .map((i) => ({ kind, personId: i.personId, channel: i.channel, externalId: i.externalId }));
 }
 
-/** The destinations of a card for a nomination of `unitPath` waiting at `level`. */
-export async function cardDestinations(db: DbTx, unitPath: string, level: ReviewLevel): Promise<CardDestination[]> {
+/**
+ * The destinations of a card for a nomination of `unitPath` waiting at `level`. People in
+ * `exclude` (the nominator, who may not judge their own nomination) get no private copy.
+ */
+export async function cardDestinations(db: DbTx, unitPath: string, level: ReviewLevel, exclude: readonly number[] = []): Promise<CardDestination[]> {
   const chain = ancestorsNearestFirst(unitPath);
   const groups = await db.reviewGroup.findMany({
     where: level === "COUNCIL" ? { unitId: null } : { unitId: { in: chain } },
@@ -44,10 +47,11 @@ export async function cardDestinations(db: DbTx, unitPath: string, level: Review
       revokedAt: null,
       role: roleForLevel(level),
       OR: [{ unitId: null }, { unitId: { in: chain } }],
+      personId: { notIn: [...exclude] },
     },
     select: { personId: true },
   });
   if (officers.length > 0) return privateChats(db, [...new Set(officers.map((o) => o.personId))], "officer");
-  const admins = await db.roleAssignment.findMany({ where: { revokedAt: null, role: "ADMIN" }, select: { personId: true } });
+  const admins = await db.roleAssignment.findMany({ where: { revokedAt: null, role: "ADMIN", personId: { notIn: [...exclude] } }, select: { personId: true } });
   return privateChats(db, [...new Set(admins.map((a) => a.personId))], "admin");
 }

@@ -57,7 +57,8 @@ export async function postCards(deps: ReviewDeps, nominationId: number): Promise
   const level = n ? levelAt(deps.levels, n.reviewLevel) : null;
   if (!n?.unit || !level || !isReviewable(n.status)) return 0;
   let posted = 0;
-  for (const d of await cardDestinations(deps.db, n.unit.path, level)) {
+  const exclude = deps.allowSelfReview ? [] : [n.nominatorId];
+  for (const d of await cardDestinations(deps.db, n.unit.path, level, exclude)) {
     try {
       const kind = d.kind === "group" ? "GROUP" : "PRIVATE";
       if (await postCardTo(deps, nominationId, { channel: d.channel, externalId: d.externalId, kind }, await cardLocale(deps, d))) posted++;

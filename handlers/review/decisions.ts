@@ -33,6 +33,8 @@ export async function refusalText(deps: ReviewDeps, outcome: Exclude<ReviewOutco
   switch (outcome.refused) {
     case "not-allowed":
       return t("review-not-allowed");
+    case "own-nomination":
+      return t("review-own-nomination");
     case "not-found":
       return t("review-not-found");
     case "reason-too-short":
@@ -52,12 +54,13 @@ export async function refusalText(deps: ReviewDeps, outcome: Exclude<ReviewOutco
 }
 
 /** Whether `actor` may act on the nomination at the level the press names. */
-async function mayAct(deps: ReviewDeps, press: Seen, actorId: number): Promise<"ok" | "not-allowed" | "stale" | "not-found"> {
+async function mayAct(deps: ReviewDeps, press: Seen, actorId: number): Promise<"ok" | "not-allowed" | "own-nomination" | "stale" | "not-found"> {
   const n = await deps.db.nomination.findUnique({ where: { id: press.nominationId }, include: { unit: { select: { path: true } } } });
   if (!n?.unit) return "not-found";
   if (n.status !== press.status || n.reviewLevel !== press.reviewLevel || !isReviewable(n.status)) return "stale";
   const level = levelAt(deps.levels, n.reviewLevel);
-  return level && mayReview(await scopesOf(deps.db, actorId), level, n.unit.path) ? "ok" : "not-allowed";
+  if (!level || !mayReview(await scopesOf(deps.db, actorId), level, n.unit.path)) return "not-allowed";
+  return n.nominatorId === actorId && !deps.allowSelfReview ? "own-nomination" : "ok";
 }
 
 /** Handles a press on a card button. Forged data is refused and logged. */
@@ -82,7 +85,7 @@ export async function onCardButton(deps: ReviewDeps, event: IncomingEvent & { in
   switch (press.action) {
     case "approve": {
       const n = await loadForCard(deps.db, press.nominationId);
-      const outcome = await approve(deps.db, seen, actor.id, { levels: deps.levels, defaultStory: n ? currentStory(n, deps.defaultLocale) : "" });
+      const outcome = await approve(deps.db, seen, actor.id, { levels: deps.levels, allowSelfReview: deps.allowSelfReview, defaultStory: n ? currentStory(n, deps.defaultLocale) : "" });
       if (!outcome.ok) {
         await port.answerChoice(event.input.answerId, { text: await refusalText(deps, outcome, press.nominationId, actor.locale), alert: true });
         return;
@@ -128,7 +131,7 @@ async function staleOutcome(deps: ReviewDeps, nominationId: number): Promise<Exc
 export async function onReviewPromptText(deps: ReviewDeps, prompt: ReviewPrompt, text: string, chatId: string, port: ChannelPort, actor: Actor): Promise<void> {
   const t = (id: string, args?: Record<string, string | number>) => deps.i18n.t(actor.locale, id, args);
   const seen: Seen = { nominationId: prompt.data.nominationId, status: prompt.data.status, reviewLevel: prompt.data.reviewLevel };
-  const opts = { levels: deps.levels };
+  const opts = { levels: deps.levels, allowSelfReview: deps.allowSelfReview };
   if (prompt.step === "reject" && text.trim().length < minRejectReasonLength) {
     await port.send(chatId, { text: t("review-reason-too-short", { min: minRejectReasonLength, length: text.trim().length }) });
     return;

@@ -10,6 +10,8 @@ export interface ReviewDeps {
   i18n: Translations;
   log: Logger;
   levels: ReviewLevels;
+  /** Whether an officer may decide on a nomination they made themselves (the playground only). */
+  allowSelfReview: boolean;
   timeZone: string;
   defaultLocale: Locale;
   mediaDir: string;

@@ -117,13 +117,13 @@ export async function runOfficerCommand(
     }
     case "pending": {
       if (scopes.length === 0) return void (await reply(t("review-officers-only")));
-      const waiting = await pendingForOfficer(deps.db, actor.id, deps.levels, 20);
+      const waiting = await pendingForOfficer(deps.db, actor.id, deps.levels, 20, { includeOwn: deps.allowSelfReview });
       if (waiting.length === 0) return void (await reply(t("review-pending-empty")));
       const lines = waiting.map((n) =>
         t("review-pending-item", { code: n.code ?? "", name: n.nomineeName ?? "", unit: n.unit?.name ?? "", date: formatDate(n.submittedAt ?? n.createdAt, deps.timeZone) }),
       );
       const buttons = waiting.slice(0, 10).map((n) => [{ label: t("review-pending-open", { code: n.code ?? "" }), payload: `${openCardPrefix}${n.id}` }]);
-      const total = waiting.length < 20 ? waiting.length : await countPendingForOfficer(deps.db, actor.id, deps.levels);
+      const total = waiting.length < 20 ? waiting.length : await countPendingForOfficer(deps.db, actor.id, deps.levels, { includeOwn: deps.allowSelfReview });
       const rest = total > waiting.length ? [t("review-pending-more", { count: total - waiting.length, total })] : [];
       return void (await reply([t("review-pending-header"), ...lines, ...rest].join("\n"), buttons));
     }

@@ -44,6 +44,7 @@ review-decision-EDIT_STORY = ✏️ { $actor } edited the public story at { $tim
 review-decision-WITHDRAW = ↩️ The nominator withdrew this nomination at { $time }.
 review-decisions-earlier = 🗂 { $count } earlier steps are folded to keep this card short; see them all with /history { $code }.
 review-not-allowed = You may not review this nomination.
+review-own-nomination = You cannot review a nomination you made yourself; another officer will look at it.
 review-forged = This button is not valid.
 review-stale = This nomination was already handled ({ $status }).
 review-stale-by = { $actor } handled this nomination first ({ $status }).

@@ -44,6 +44,7 @@ review-decision-EDIT_STORY = ✏️ { $actor } đã sửa bài đăng lúc { $ti
 review-decision-WITHDRAW = ↩️ Người đề cử đã rút hồ sơ lúc { $time }.
 review-decisions-earlier = 🗂 { $count } bước xử lý trước đó được thu gọn cho vừa thẻ; xem đầy đủ bằng lệnh /lichsu { $code }.
 review-not-allowed = Bạn không có quyền xét duyệt hồ sơ này.
+review-own-nomination = Bạn không thể tự xét duyệt hồ sơ do chính mình đề cử; một cán bộ khác sẽ xem hồ sơ này.
 review-forged = Nút bấm không hợp lệ.
 review-stale = Hồ sơ này đã được xử lý rồi ({ $status }).
 review-stale-by = Hồ sơ này đã được { $actor } xử lý trước ({ $status }).

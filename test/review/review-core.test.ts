@@ -221,3 +221,31 @@ describe("routing, roles and queries", () => {
     expect(await nominationHistory(t.db, "rubbish")).toBeNull();
   });
 });
+
+describe("nobody judges their own nomination", () => {
+  it("refuses an officer's decision on a nomination they made, unless the deployment allows it", async () => {
+    const hamlet = await t.db.unit.findFirstOrThrow({ where: { parentId: units.commune!.id } });
+    const n = await t.db.nomination.create({
+      data: {
+        nominatorId: people.wardA!,
+        channel: "TELEGRAM",
+        nomineeKind: "COLLECTIVE",
+        nomineeName: "Tổ dân phố số 5",
+        unitId: hamlet.id,
+        fieldId: (await t.db.field.findUniqueOrThrow({ where: { number: 14 } })).id,
+        achievements: "Cả tổ cùng làm sạch kênh mương và trồng 300 cây xanh.",
+        consent: "GIVEN",
+        criteria: { create: { criterionId: (await t.db.criterion.findFirstOrThrow()).id } },
+      },
+    });
+    await submitNomination(t.db, n.id, people.wardA!, { timeZone: "Asia/Ho_Chi_Minh" });
+    const state = { nominationId: n.id, status: "SUBMITTED" as const, reviewLevel: 0 };
+    expect(await approve(t.db, state, people.wardA!, { levels, defaultStory: story })).toEqual({ ok: false, refused: "own-nomination" });
+    expect(await reject(t.db, state, people.wardA!, "Tự mình từ chối hồ sơ này", { levels })).toEqual({ ok: false, refused: "own-nomination" });
+    expect((await pendingForOfficer(t.db, people.wardA!, levels)).map((p) => p.id)).not.toContain(n.id);
+    expect((await pendingForOfficer(t.db, people.wardB!, levels)).map((p) => p.id)).toContain(n.id);
+    const privately = await cardDestinations(t.db, hamlet.path, "UNIT", [people.wardA!]);
+    expect(privately.every((d) => d.kind !== "officer" || d.personId !== people.wardA)).toBe(true);
+    expect(await approve(t.db, state, people.wardA!, { levels, defaultStory: story, allowSelfReview: true })).toMatchObject({ ok: true });
+  });
+});
