@@ -69,6 +69,8 @@ export interface BotAppOptions {
   telegram?: TelegramChannelOptions;
   zalo?: ZaloChannelOptions;
   reviewLevels?: ReviewLevels;
+  /** Lets an officer decide on their own nomination; only the one-person playground wants it. */
+  allowSelfReview?: boolean;
   maxSubmissionsPerDay?: number;
   albumQuietMs?: number;
   rateLimit?: RateLimitOptions;
@@ -166,6 +168,7 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
     i18n,
     log,
     levels: options.reviewLevels ?? defaultReviewLevels,
+    allowSelfReview: options.allowSelfReview ?? false,
     timeZone: options.timeZone,
     defaultLocale: options.defaultLocale,
     mediaDir: options.mediaDir,
