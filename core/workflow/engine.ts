@@ -63,8 +63,10 @@ export function parseStepPayload(payload: string): { step: string; value: string
 interface AlbumState {
   /** Items whose updates are being handled now. */
   inFlight: number;
-  /** Sends the acknowledgement (the latest saved item's). */
-  acknowledge?: () => Promise<void>;
+  /** Sends the acknowledgement (the latest saved item's), told how many items were refused. */
+  acknowledge?: (refused: number) => Promise<void>;
+  /** Items that came when no more photos could be taken: counted in the acknowledgement. */
+  refused: number;
   timer?: NodeJS.Timeout;
 }
 
@@ -227,12 +229,13 @@ export class NominationWorkflow {
       case "batch": {
         await saveProgress(db, ctx.draft.id, step.id, ctx.scratch, ctx.now);
         const { nominator, draft } = ctx;
-        this.albumItemSaved(outcome.key, async () => {
+        if (outcome.refused) this.album(outcome.key).refused += 1;
+        this.albumItemSaved(outcome.key, async (refused) => {
           const now = await this.openDraft(nominator);
           // Moved on or cancelled meanwhile: the photos are saved, and there is nothing to add.
           if (!now || now.id !== draft.id || readStep(now) !== step.id) return;
           const fresh = this.context(nominator, now);
-          await this.ask(fresh, step, replies, step.acknowledgeBatch ? await step.acknowledgeBatch(fresh, outcome.key) : undefined);
+          await this.ask(fresh, step, replies, step.acknowledgeBatch ? await step.acknowledgeBatch(fresh, outcome.key, refused) : undefined);
         });
         return;
       }
@@ -357,14 +360,14 @@ export class NominationWorkflow {
   private album(albumId: string): AlbumState {
     let album = this.albums.get(albumId);
     if (!album) {
-      album = { inFlight: 0 };
+      album = { inFlight: 0, refused: 0 };
       this.albums.set(albumId, album);
     }
     return album;
   }
 
   /** A photo of the album was saved: its acknowledgement is due once the album is quiet. */
-  private albumItemSaved(albumId: string, acknowledge: () => Promise<void>): void {
+  private albumItemSaved(albumId: string, acknowledge: (refused: number) => Promise<void>): void {
     this.album(albumId).acknowledge = acknowledge;
     this.settleAlbum(albumId);
   }
@@ -381,7 +384,7 @@ export class NominationWorkflow {
     }
     album.timer = setTimeout(() => {
       this.albums.delete(albumId);
-      acknowledge().catch((err: unknown) => this.options.log.error({ err, albumId }, "album acknowledgement failed"));
+      acknowledge(album.refused).catch((err: unknown) => this.options.log.error({ err, albumId }, "album acknowledgement failed"));
     }, this.options.albumQuietMs ?? 1000);
   }
 

@@ -257,7 +257,11 @@ async function answerPhotos(ctx: StepContext, answer: StepAnswer): Promise<Outco
   if (answer.kind === "unsupported" && answer.what === "document") return { kind: "invalid", notice: { id: "photo-refused-not-image" } };
   if (answer.kind !== "photo") return unexpected(answer, "photo");
   const count = await countPhotos(ctx);
-  if (count >= limits.photosMax) return { kind: "invalid", notice: { id: "photos-too-many", args: { max: limits.photosMax } } };
+  if (count >= limits.photosMax) {
+    // An album past the limit is answered once, for all its refused photos, not once each.
+    if (answer.photo.mediaGroupId) return { kind: "batch", key: answer.photo.mediaGroupId, refused: true };
+    return { kind: "invalid", notice: { id: "photos-too-many", args: { max: limits.photosMax } } };
+  }
   let stored;
   try {
     stored = await answer.store();
@@ -283,12 +287,14 @@ async function answerPhotos(ctx: StepContext, answer: StepAnswer): Promise<Outco
   return photo.mediaGroupId ? { kind: "batch", key: photo.mediaGroupId } : { kind: "stay", notice: { id: "photos-received", args: { count: count + 1, max: limits.photosMax } } };
 }
 
-/** Counted when the album has gone quiet: what was stored for it, and in all. */
-async function acknowledgeAlbum(ctx: StepContext, albumId: string): Promise<Notice> {
+/** Counted when the album has gone quiet: what was stored for it, in all, and what found no room. */
+async function acknowledgeAlbum(ctx: StepContext, albumId: string, refused: number): Promise<Notice> {
   const [album, total] = await Promise.all([
     ctx.db.attachment.count({ where: { nominationId: ctx.draft.id, kind: "PHOTO", forEventId: null, mediaGroupId: albumId } }),
     countPhotos(ctx),
   ]);
+  if (refused > 0 && album === 0) return { id: "photos-too-many-album", args: { refused, max: limits.photosMax } };
+  if (refused > 0) return { id: "photos-received-album-full", args: { count: album, refused, max: limits.photosMax } };
   if (album === total) return { id: "photos-received", args: { count: total, max: limits.photosMax } };
   return { id: "photos-received-album", args: { count: album, total, max: limits.photosMax } };
 }

@@ -95,8 +95,11 @@ export type Outcome =
   | { kind: "stay"; notice?: Notice; edit?: boolean }
   /** Wrong answer: explain and ask the same question again. */
   | { kind: "invalid"; notice: Notice }
-  /** One item of a batch (an album) was saved: acknowledge the batch once, after the last one. */
-  | { kind: "batch"; key: string }
+  /**
+   * One item of a batch (an album) was saved, or `refused` (no room left): acknowledge the
+   * batch once, after the last one.
+   */
+  | { kind: "batch"; key: string; refused?: boolean }
   /** Jump to a step (editing from the preview). */
   | { kind: "goto"; step: StepId }
   | { kind: "submit" }
@@ -127,7 +130,7 @@ export interface StepDefinition {
    * The acknowledgement of a batch this step answered with `batch`, read once the batch has
    * gone quiet, so it reports what was really saved rather than what one item saw.
    */
-  acknowledgeBatch?: (ctx: StepContext, key: string) => Promise<Notice>;
+  acknowledgeBatch?: (ctx: StepContext, key: string, refused: number) => Promise<Notice>;
   /** The step after this one; null for the last. */
   next: StepId | null;
   /** A check that follows its predecessor even when editing from the preview. */

@@ -101,4 +101,23 @@ describe("a resident", () => {
     expect(typed.text).toContain("Vui lòng bấm một nút bên dưới");
     expect(typed.text).toContain("Xem lại hồ sơ đề cử");
   });
+
+  it("sending more than 10 photos in albums gets one answer per album, saying how many were not taken", async () => {
+    const user = newUser("Quang");
+    await user.command("decu");
+    const draftId = await fillDraftUpTo(bot.db, user.id, "photos");
+    await user.command("xyz");
+    const album = (n: number, w: number) => Array.from({ length: n }, (_, i) => ({ bytes: jpegBytes(w + i, 480) }));
+    user.driver.sendAlbum(user.id, album(8, 600));
+    expect((await user.reply()).text).toContain("Đã nhận 8 ảnh");
+    const before = user.driver.botMessages(user.id).length;
+    user.driver.sendAlbum(user.id, album(5, 700));
+    const full = await user.reply();
+    expect(full.text).toContain("Đã nhận 2 ảnh của album, đủ 10 ảnh; 3 ảnh còn lại không được nhận. Bấm “Xong” để sang bước tiếp theo.");
+    user.driver.sendAlbum(user.id, album(3, 800));
+    expect((await user.reply()).text).toContain("Đã đủ 10 ảnh nên 3 ảnh vừa gửi không được nhận.");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(user.driver.botMessages(user.id).length).toBe(before + 2);
+    expect(await bot.db.attachment.count({ where: { nominationId: draftId } })).toBe(10);
+  });
 });
