@@ -43,6 +43,12 @@ export interface OutboxWorkerOptions {
   backoff?: { baseMs?: number; maxMs?: number };
   /** Longest idle sleep between looks at the table; default 1 s. */
   pollIntervalMs?: number;
+  /**
+   * How long {@link OutboxWorker.stop} lets the sends in hand finish before it cuts them off
+   * and hands their rows back for the next start; default 5 s (a shutdown must not wait for
+   * a send's full timeout).
+   */
+  stopGraceMs?: number;
   onPermanentFailure?: PermanentFailureHook;
   /** Milliseconds since the epoch; default Date.now. */
   clock?: () => number;
@@ -105,6 +111,7 @@ export class OutboxWorker {
   private readonly backoffBaseMs: number;
   private readonly backoffMaxMs: number;
   private readonly pollIntervalMs: number;
+  private readonly stopGraceMs: number;
   private readonly onPermanentFailure: PermanentFailureHook | undefined;
   private readonly clock: () => number;
   private readonly random: () => number;
@@ -116,6 +123,8 @@ export class OutboxWorker {
   private stopRequested = false;
   private claiming: Promise<unknown> = Promise.resolve();
   private readonly sleepers = new Set<() => void>();
+  /** Aborted by {@link stop} when the sends in hand outlast the grace period. */
+  private interrupt = new AbortController();
 
   constructor(options: OutboxWorkerOptions) {
     this.db = options.db;
@@ -130,6 +139,7 @@ export class OutboxWorker {
     this.backoffBaseMs = options.backoff?.baseMs ?? 2_000;
     this.backoffMaxMs = options.backoff?.maxMs ?? 15 * 60_000;
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.stopGraceMs = options.stopGraceMs ?? 5_000;
     this.onPermanentFailure = options.onPermanentFailure;
     this.clock = options.clock ?? Date.now;
     this.random = options.random ?? Math.random;
@@ -144,14 +154,27 @@ export class OutboxWorker {
     this.loop = this.run();
   }
 
-  /** Stops taking rows and waits for the sends in hand to finish and be recorded. */
+  /**
+   * Stops taking rows and waits for the sends in hand to finish and be recorded. A send still
+   * going after the grace period is cut off and its row goes back to PENDING at once (no
+   * attempt counted), so the next start sends it without waiting for the lease to expire.
+   */
   async stop(): Promise<void> {
     this.running = false;
     this.stopRequested = true;
     this.wake();
     await this.loop;
     this.loop = undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.stopGraceMs)));
+    await Promise.race([this.settled(), grace]);
+    clearTimeout(timer);
+    if (this.inFlight.size > 0) {
+      this.log.warn({ inFlight: this.inFlight.size, graceMs: this.stopGraceMs }, "outbox stopping: sends still in hand are cut off and handed back");
+      this.interrupt.abort(new Error("the outbox worker is stopping"));
+    }
     await this.settled();
+    this.interrupt = new AbortController();
     this.stopRequested = false;
   }
 
@@ -393,13 +416,17 @@ export class OutboxWorker {
     }
     let result: SendResult | undefined;
     let failure: SendError | undefined;
+    const signal = AbortSignal.any([AbortSignal.timeout(this.sendTimeoutMs), this.interrupt.signal]);
     try {
-      result = await sender.send(message, AbortSignal.timeout(this.sendTimeoutMs));
+      // Raced against the signal too: a sender that misses it must not hold the worker (and a
+      // shutdown) past the timeout.
+      result = await untilAborted(sender.send(message, signal), signal);
     } catch (error) {
       failure = classifyUnknown(error);
     }
     this.limiter.completed(row.chat, this.clock());
     if (result) await this.sent(row, result);
+    else if (this.interrupt.signal.aborted) await this.handedBack(row, failure);
     else if (failure instanceof RateLimitedError) await this.rateLimited(row, failure);
     else if (failure instanceof PermanentSendError) await this.failed(row, failure);
     else if (failure) await this.retryLater(row, failure);
@@ -414,6 +441,15 @@ export class OutboxWorker {
     });
     if (count === 0) this.log.warn({ outboxId: row.id }, "outbox row delivered after its lease was taken back; it may go twice");
     this.log.debug({ outboxId: row.id, chatId: row.chat.id, messageIds: result.messageIds }, "outbox message sent");
+  }
+
+  /** Cut off by stop(): back to PENDING, due now, no attempt counted (it was not the message's fault). */
+  private async handedBack(row: ClaimableRow, failure: SendError | undefined): Promise<void> {
+    await this.db.outboxMessage.updateMany({
+      where: this.mine(row),
+      data: { status: "PENDING", nextAttemptAt: new Date(this.clock()), lockedUntil: null, lastError: `interrupted by shutdown: ${failure?.message ?? "no answer yet"}` },
+    });
+    this.log.warn({ outboxId: row.id, chatId: row.chat.id }, "outbox send cut off by shutdown; the row goes at the next start");
   }
 
   private async rateLimited(row: ClaimableRow, error: RateLimitedError): Promise<void> {
@@ -473,4 +509,29 @@ export class OutboxWorker {
     const ceiling = Math.min(this.backoffMaxMs, this.backoffBaseMs * 2 ** (attempts - 1));
     return Math.round(ceiling * (0.5 + this.random() * 0.5));
   }
+}
+
+/** Settles as `promise`, or rejects with the signal's reason as soon as `signal` aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    promise.catch(() => undefined);
+    return Promise.reject(signal.reason as Error);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      promise.catch(() => undefined);
+      reject(signal.reason as Error);
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
 }

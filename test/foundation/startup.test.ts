@@ -6,6 +6,13 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../core/db/paths";
+import { openDatabase } from "../../core/db/client";
+import { enqueue } from "../../core/outbox/enqueue";
+import { startEmulator } from "../../emulator/index";
+import { createTempDatabase } from "../support/temp-database";
+import { OutboxWorker } from "../../core/outbox/worker";
+import { TelegramOutboxSender } from "../../bot/telegram/outbox-sender";
+import { pino } from "pino";
 
 const run = promisify(execFile);
 const dir = mkdtempSync(path.join(os.tmpdir(), "gs-start-"));
@@ -57,6 +64,68 @@ describe("npm start", () => {
     }
     expect(await exited).toBe(0);
   });
+
+  it("SIGTERM while an outbox send hangs: exits within seconds and the message goes at the next start", async () => {
+    const emulator = await startEmulator();
+    const temp = await createTempDatabase();
+    const after: (() => Promise<void>)[] = [];
+    try {
+      const user = emulator.driver.createUser({ firstName: "Người nhận" });
+      emulator.driver.injectFault({ kind: "hang", method: "sendMessage", chatId: user.id, times: 1 });
+      await enqueue(temp.db, {
+        idempotencyKey: "sigterm:1",
+        chat: { channel: "TELEGRAM", externalId: String(user.id), kind: "PRIVATE" },
+        kind: "notice",
+        payload: { type: "text", html: "Hồ sơ của bạn đã được duyệt." },
+      });
+      const file = temp.target.provider === "sqlite" ? temp.target.file : "";
+      await temp.db.$disconnect();
+      const tsx = path.join(repoRoot, "node_modules", ".bin", "tsx");
+      const child = spawn(tsx, [path.join(repoRoot, "app", "main.ts")], {
+        cwd: dir,
+        env: {
+          PATH: process.env.PATH ?? "",
+          LOG_LEVEL: "silent",
+          TELEGRAM_BOT_TOKEN: emulator.token,
+          TELEGRAM_API_ROOT: emulator.apiRoot,
+          DATABASE_URL: `file:${file}`,
+        },
+      });
+      let output = "";
+      child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+      // The send has reached the emulator and is held open there.
+      for (let i = 0; !emulator.state.faults.list().some((f) => f.kind === "hang" && f.remaining === 0); i++) {
+        if (i > 600) {
+          child.kill("SIGKILL");
+          throw new Error(`the bot never sent: ${output}`);
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const began = Date.now();
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      expect(Date.now() - began).toBeLessThan(8_000);
+
+      // Handed back, not lost and not counted as a failure; the cut request was never delivered.
+      const db = await openDatabase(temp.target);
+      after.push(() => db.$disconnect());
+      const row = await db.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: "sigterm:1" } });
+      expect(row).toMatchObject({ status: "PENDING", attempts: 0, lockedUntil: null });
+      await emulator.driver.waitUntil(() => emulator.driver.calls({ method: "sendMessage" }).length === 1 || undefined);
+      expect(emulator.driver.calls({ method: "sendMessage" }).map((c) => c.ok)).toEqual([false]);
+
+      emulator.driver.clearFaults();
+      const worker = new OutboxWorker({ db, log: pino({ level: "silent" }), senders: [new TelegramOutboxSender({ token: emulator.token, apiRoot: emulator.apiRoot })] });
+      await worker.drain();
+      expect(emulator.driver.botMessages(user.id).map((m) => m.text)).toEqual(["Hồ sơ của bạn đã được duyệt."]);
+    } finally {
+      for (const close of after) await close();
+      await emulator.close();
+      await temp.cleanup();
+    }
+  }, 60_000);
 
   it("with an unreadable deadline calendar: says which file and why", async () => {
     const r = await start({ DEADLINES_FILE: "./missing.json" });

@@ -259,6 +259,33 @@ describe("leases and workers", () => {
     expect(sentTexts(rig.emulator, user.id)).toEqual(["đang gửi", "chưa gửi"]);
   });
 
+  it("stop() cuts off a send that outlasts the grace period and hands its row back for the next start", async () => {
+    const user = rig.emulator.driver.createUser({ firstName: "Tắt máy" });
+    await enqueueText(rig.db, "stop:hung", user.id, "gửi khi đang tắt");
+    rig.emulator.driver.injectFault({ kind: "hang", method: "sendMessage", times: 1 });
+    // The default lease (2 min) and send timeout (1 min): only the grace period can end this.
+    const worker = rig.worker({ stopGraceMs: 300 });
+    worker.start();
+    while (!rig.emulator.state.faults.list().some((f) => f.kind === "hang" && f.remaining === 0)) await new Promise((r) => setTimeout(r, 10));
+
+    const began = Date.now();
+    await worker.stop();
+    expect(Date.now() - began).toBeLessThan(3_000);
+
+    // Not lost, not counted as a failed attempt, due at once rather than when the lease ends.
+    const row = await rowOf(rig.db, "stop:hung");
+    expect(row).toMatchObject({ status: "PENDING", attempts: 0, lockedUntil: null });
+    expect(row.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(row.lastError).toMatch(/^interrupted by shutdown/);
+    // The cut-off request was closed, so the emulator logs it as never delivered.
+    await rig.emulator.driver.waitUntil(() => rig.emulator.driver.calls({ method: "sendMessage" }).length === 1 || undefined);
+    expect(rig.emulator.driver.calls({ method: "sendMessage" }).map((c) => c.ok)).toEqual([false]);
+
+    rig.emulator.driver.clearFaults();
+    await rig.worker().drain();
+    expect(sentTexts(rig.emulator, user.id)).toEqual(["gửi khi đang tắt"]);
+  });
+
   it("a worker whose lease expired mid-send does not overwrite the claim of the worker that took the row over", async () => {
     const user = rig.emulator.driver.createUser({ firstName: "Chậm" });
     await enqueueText(rig.db, "lease:slow", user.id, "gửi chậm");
