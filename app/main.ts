@@ -60,8 +60,14 @@ if (!config.TELEGRAM_BOT_TOKEN && !config.ZALO_ENABLED) {
     playground = await startPlaygroundEmulator(config.PLAYGROUND_PORT);
     shutdown.add("playground", () => playground?.emulator.close());
   } catch (err) {
-    console.error(bilingual("setup-no-token", { ...summary, database }));
-    console.error(`${(err as Error).message}`);
+    if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") {
+      // Most often a playground left running in another window: say so, not "no token".
+      const port = String(config.PLAYGROUND_PORT);
+      console.error(bilingual("setup-playground-port-taken", { port, suggested: String(config.PLAYGROUND_PORT < 65_535 ? config.PLAYGROUND_PORT + 1 : config.PLAYGROUND_PORT - 1) }));
+    } else {
+      console.error(bilingual("setup-no-token", { ...summary, database }));
+      console.error(`${(err as Error).message}`);
+    }
     await shutdown.run("no token");
     process.exit(1);
   }

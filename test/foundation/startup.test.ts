@@ -1,6 +1,7 @@
 // `npm start` as a newcomer runs it: a real child process, real files, no token.
 import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -126,6 +127,22 @@ describe("npm start", () => {
       await temp.cleanup();
     }
   }, 60_000);
+
+  it("with the playground's port already taken: says so and how to pick another, not that a token is missing", async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const r = await start({ PLAYGROUND_PORT: String(port) });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`cổng ${port} trên máy này đang được một chương trình khác sử dụng`);
+      expect(r.stderr).toContain(`port ${port} on this machine is in use`);
+      expect(r.stderr).toContain(`PLAYGROUND_PORT=${port + 1} npm start`);
+      expect(r.stderr).not.toContain("@BotFather");
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  });
 
   it("with an unreadable deadline calendar: says which file and why", async () => {
     const r = await start({ DEADLINES_FILE: "./missing.json" });
