@@ -73,7 +73,7 @@ function checkExplicitEntities(text: string, entities: TgMessageEntity[]): TgMes
 }
 
 // Automatic entities are only found outside code and links, where a client would show them.
-const autoPattern = /(?<url>\bhttps?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'])|(?<email>\b[\w.+-]+@[\w-]+\.[\w.-]*\w)|(?<mention>(?<![\w@])@[A-Za-z]\w{3,31}\b)|(?<hashtag>(?<![\w#])#\w*[A-Za-z_]\w*)|(?<bot_command>(?<![\w/])\/[A-Za-z0-9_]{1,32}(?:@[A-Za-z]\w{3,31})?(?![\w/]))/g;
+const autoPattern = /(?<url>\bhttps?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'])|(?<email>\b[\w.+-]+@[\w-]+\.[\w.-]*\w)|(?<mention>(?<![\w@])@[A-Za-z]\w{3,31}\b)|(?<hashtag>(?<![\w#])#\w*[A-Za-z_]\w*)|(?<bot_command>(?<![\w/<>])\/[A-Za-z0-9_]{1,32}(?:@[A-Za-z]\w{3,31})?(?![\w/<>]))/g;
 
 function detectEntities(text: string, existing: TgMessageEntity[]): TgMessageEntity[] {
   const blocked = existing.filter((e) => ["code", "pre", "text_link", "url", "email", "custom_emoji"].includes(e.type));

@@ -46,6 +46,15 @@ describe("parse modes", () => {
     expect(() => formatText("*open", "Markdown")).toThrow("Can't find end of the entity starting at byte offset 0");
   });
 
+  it("finds bot commands as Telegram does: not inside an HTML-looking tag like </i>", () => {
+    expect(formatText("Gõ /decu hoặc /start@guong_sang_bot").entities).toEqual([
+      { type: "bot_command", offset: 3, length: 5 },
+      { type: "bot_command", offset: 14, length: 21 },
+    ]);
+    // Telegram skips a slash right after "<" or ">", and a command followed by either.
+    expect(formatText("<i>raw</i> a>/b /c<d").entities).toEqual([]);
+  });
+
   it("answers 400 through the API and keeps explicit entities", async () => {
     const emulator = await useEmulator();
     const user = emulator.driver.createUser();
