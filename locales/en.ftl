@@ -148,7 +148,11 @@ choice-skip = Skip
 choice-done = Done
 ask-achievements =
     <b>Step 6/10.</b> Tell us about the good deeds and achievements: what, when, and with what result.
-    Be objective and truthful ({ $min } to { $max } characters). You may send several messages; press “Done” when finished.
+    Be objective and truthful ({ $min } to { $max } characters). You may send several messages; press “Done” when finished.{ $replacing ->
+        [yes] {""}
+            What you send will replace the achievements written before. To keep them, press “Done” now.
+       *[no] {""}
+    }
 achievements-message-too-long = This message is { $over } characters too long (the achievements may be { $max } characters in all). Please shorten it.
 achievements-total-too-long = Adding this message would exceed { $max } characters. You can add { $left } more characters.
 achievements-need-more = Please write at least { $missing } more characters.

@@ -148,7 +148,11 @@ choice-skip = Bỏ qua
 choice-done = Xong
 ask-achievements =
     <b>Bước 6/10.</b> Hãy kể về việc tốt, thành tích của người được đề cử: làm gì, khi nào, kết quả ra sao.
-    Viết khách quan, trung thực (từ { $min } đến { $max } ký tự). Có thể gửi nhiều tin nhắn, xong thì bấm “Xong”.
+    Viết khách quan, trung thực (từ { $min } đến { $max } ký tự). Có thể gửi nhiều tin nhắn, xong thì bấm “Xong”.{ $replacing ->
+        [yes] {""}
+            Nội dung bạn gửi sẽ thay cho phần thành tích đã viết. Muốn giữ nguyên thì bấm “Xong” ngay.
+       *[no] {""}
+    }
 achievements-message-too-long = Tin nhắn này dài quá { $over } ký tự (tối đa { $max } ký tự cho cả phần thành tích). Vui lòng rút gọn.
 achievements-total-too-long = Thêm tin nhắn này thì vượt quá { $max } ký tự. Bạn chỉ còn được thêm { $left } ký tự nữa.
 achievements-need-more = Cần viết thêm ít nhất { $missing } ký tự nữa.

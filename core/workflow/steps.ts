@@ -453,7 +453,11 @@ export const steps: Record<StepId, StepDefinition> = {
     id: "achievements",
     question: "ask-achievements",
     input: "multi-text",
-    questionArgs: async () => ({ min: limits.achievementsMin, max: limits.achievementsMax }),
+    questionArgs: async (ctx) => ({
+      min: limits.achievementsMin,
+      max: limits.achievementsMax,
+      replacing: ctx.scratch.editing && ctx.draft.achievements ? "yes" : "no",
+    }),
     choices: async (ctx) => [[doneChoice(ctx)]],
     answer: answerAchievements,
     next: "criteria",

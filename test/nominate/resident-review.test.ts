@@ -48,7 +48,9 @@ describe("a resident", () => {
     await user.command("decu");
     const draftId = await fillDraftUpTo(bot.db, user.id, "movement");
     await user.command("xyz");
-    expect((await user.say("Không rõ")).text).toContain("Bước 6/10");
+    const achievements = await user.say("Không rõ");
+    expect(achievements.text).toContain("Bước 6/10");
+    expect(achievements.text).not.toContain("sẽ thay cho");
     await user.say("Chị Tâm nấu cơm miễn phí cho bệnh nhân nghèo mỗi tuần.");
     expect((await user.say("Xong rồi!")).text).toContain("Bước 7/10");
     expect((await bot.db.nomination.findUniqueOrThrow({ where: { id: draftId } })).achievements).toBe("Chị Tâm nấu cơm miễn phí cho bệnh nhân nghèo mỗi tuần.");
@@ -119,5 +121,16 @@ describe("a resident", () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(user.driver.botMessages(user.id).length).toBe(before + 2);
     expect(await bot.db.attachment.count({ where: { nominationId: draftId } })).toBe(10);
+  });
+
+  it("editing the achievements from the preview is told that what it sends replaces them, and “Xong” keeps them", async () => {
+    const user = newUser("Vy");
+    await user.command("decu");
+    await fillDraftUpTo(bot.db, user.id, "consent");
+    await user.command("xyz");
+    await user.press("Chưa hỏi");
+    const edit = await user.press("✏️ Thành tích");
+    expect(edit.text).toContain("Nội dung bạn gửi sẽ thay cho phần thành tích đã viết. Muốn giữ nguyên thì bấm “Xong” ngay.");
+    expect((await user.press("Xong")).text).toContain("Thành tích: Bà Mai nhiều năm liền vận động");
   });
 });
