@@ -1,7 +1,6 @@
 // The public story an officer edits and approves. It is built from the nomination without its
 // private data: the contact number never appears, and phone numbers or e-mail addresses
 // typed into the achievements are masked, since a broadcast must carry no personal data.
-import type { Locale } from "../i18n";
 
 const phonePattern = /(?:\+?84|0)(?:[\s.-]?\d){8,10}\b/g;
 const emailPattern = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
@@ -11,22 +10,12 @@ export function maskPersonalData(text: string): string {
   return text.replace(emailPattern, "…").replace(phonePattern, "…");
 }
 
-/** What the default story is made of. */
-export interface StorySource {
-  nomineeName: string;
-  unitName: string;
-  fieldName: string;
-  achievements: string;
-}
-
 /**
- * A plain-text first draft of the public story: who, where, which field, what they did.
- * Officers are expected to edit it; it stays truthful by quoting the nominator's account.
+ * The first draft of the public story: the nominator's own account, with personal data
+ * masked. Name, unit and field are not repeated in it, because the card and the digest show
+ * them above the story; officers are expected to edit it, and stay truthful by starting from
+ * what the nominator wrote.
  */
-export function draftPublicStory(source: StorySource, locale: Locale): string {
-  const heading =
-    locale === "vi"
-      ? `${source.nomineeName} (${source.unitName}) — lĩnh vực ${source.fieldName}`
-      : `${source.nomineeName} (${source.unitName}) — ${source.fieldName}`;
-  return `${heading}\n\n${maskPersonalData(source.achievements.trim())}`;
+export function draftPublicStory(achievements: string): string {
+  return maskPersonalData(achievements.trim());
 }

@@ -38,19 +38,8 @@ function clip(text: string, max: number, more: string): string {
 }
 
 /** The public story an officer would approve now: theirs if edited, else the default draft. */
-export function currentStory(n: CardNomination, locale: Locale): string {
-  return (
-    n.publicStory ??
-    draftPublicStory(
-      {
-        nomineeName: n.nomineeName ?? "",
-        unitName: n.unit?.name ?? "",
-        fieldName: (locale === "vi" ? n.field?.nameVi : n.field?.nameEn) ?? "",
-        achievements: n.achievements ?? "",
-      },
-      locale,
-    )
-  );
+export function currentStory(n: CardNomination): string {
+  return n.publicStory ?? draftPublicStory(n.achievements ?? "");
 }
 
 const decisionActions = new Set(["FORWARD", "APPROVE", "REQUEST_INFO", "ANSWER_INFO", "REJECT", "EDIT_STORY", "WITHDRAW"]);
@@ -79,7 +68,7 @@ export function renderCard(deps: ReviewDeps, n: CardNomination, cardLevel: numbe
       nominator: n.nominator.displayName,
       photos: n.attachments.length,
       achievements: clip(n.achievements ?? "", achievementsMax, more),
-      story: clip(currentStory(n, locale), storyShown, more),
+      story: clip(currentStory(n), storyShown, more),
     });
   const lines = n.events
     .filter((e) => decisionActions.has(e.action))

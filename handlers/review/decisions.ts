@@ -85,7 +85,7 @@ export async function onCardButton(deps: ReviewDeps, event: IncomingEvent & { in
   switch (press.action) {
     case "approve": {
       const n = await loadForCard(deps.db, press.nominationId);
-      const outcome = await approve(deps.db, seen, actor.id, { levels: deps.levels, allowSelfReview: deps.allowSelfReview, defaultStory: n ? currentStory(n, deps.defaultLocale) : "" });
+      const outcome = await approve(deps.db, seen, actor.id, { levels: deps.levels, allowSelfReview: deps.allowSelfReview, defaultStory: n ? currentStory(n) : "" });
       if (!outcome.ok) {
         await port.answerChoice(event.input.answerId, { text: await refusalText(deps, outcome, press.nominationId, actor.locale), alert: true });
         return;
@@ -115,7 +115,7 @@ export async function onCardButton(deps: ReviewDeps, event: IncomingEvent & { in
       });
       if (press.action === "edit-story") {
         const n = await loadForCard(deps.db, press.nominationId);
-        if (n) await port.send(event.chat.externalId, { text: t("review-current-story", { story: currentStory(n, deps.defaultLocale) }) });
+        if (n) await port.send(event.chat.externalId, { text: t("review-current-story", { story: currentStory(n) }) });
       }
       return;
     }

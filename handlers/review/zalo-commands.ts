@@ -86,7 +86,7 @@ export async function runTypedDecision(deps: ReviewDeps, decision: TypedDecision
 
   if (decision.action === "approve") {
     const card = await loadForCard(deps.db, n.id);
-    const outcome = await approve(deps.db, seen, actor.id, { levels: deps.levels, allowSelfReview: deps.allowSelfReview, defaultStory: card ? currentStory(card, deps.defaultLocale) : "" });
+    const outcome = await approve(deps.db, seen, actor.id, { levels: deps.levels, allowSelfReview: deps.allowSelfReview, defaultStory: card ? currentStory(card) : "" });
     if (!outcome.ok) {
       if (outcome.refused === "not-allowed") deps.log.warn({ nominationId: n.id, personId: actor.id, action: "approve" }, "typed review action refused: out of scope");
       return void (await reply(await refusalText(deps, outcome, n.id, actor.locale)));

@@ -182,7 +182,7 @@ describe("a nomination through both levels, with a request for more information"
     const notice = await driver().waitForBotMessage(ids.nominator, { timeout: 5000, predicate: (m) => (m.text ?? "").includes("đã được duyệt") });
     expect(notice.text).toContain("Lò Thị Mai");
     const story = await bot.db.nomination.findFirstOrThrow({ where: { code } });
-    expect(story.publicStory).toContain("Lò Thị Mai");
+    expect(story.publicStory).toBe("Bà Mai nhiều năm liền vận động bà con giữ gìn vệ sinh môi trường, trồng cây xanh.");
   });
 
   it("/history shows every step with who acted", async () => {
@@ -226,7 +226,7 @@ describe("story edits, withdrawal and opening cards from /pending", () => {
     const { card, code } = await submitNomination("Vi Văn Sáng");
     await pressOnCard(ids.wardA, unitGroup, card, "✏️ Sửa bài đăng");
     expect((await nextIn(unitGroup)).text).toContain("bài đăng đã sửa");
-    expect((await nextIn(unitGroup)).text).toContain("Vi Văn Sáng");
+    expect((await nextIn(unitGroup)).text).toContain("Bà Mai nhiều năm liền vận động bà con");
     driver().sendText(ids.wardA, "Anh Vi Văn Sáng nhiều năm giúp bà con khu 2 sửa đường làng.", { chatId: unitGroup });
     expect((await nextIn(unitGroup)).text).toContain(`Đã lưu bài đăng mới của hồ sơ ${code}`);
     const edited = await driver().waitUntil(() => {
