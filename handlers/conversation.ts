@@ -165,7 +165,8 @@ export function createConversationHandler(options: ConversationOptions): EventHa
   }
 
   const handle: EventHandler = async (event, port) => {
-    const decision = limiter.check(`${event.from.channel}:${event.from.externalId}`);
+    const album = event.input.kind === "photo" ? event.input.mediaGroupId : undefined;
+    const decision = limiter.check(`${event.from.channel}:${event.from.externalId}`, album);
     if (decision !== "allow") {
       if (event.input.kind === "choice") await port.answerChoice(event.input.answerId);
       if (decision === "notify") {

@@ -25,7 +25,7 @@ export interface RateLimitOptions {
  * ```
  */
 export class UpdateRateLimiter {
-  private readonly seen = new Map<string, { times: number[]; pausedUntil: number }>();
+  private readonly seen = new Map<string, { times: number[]; pausedUntil: number; lastAlbum?: string }>();
   private readonly limit: number;
   private readonly windowMs: number;
   private readonly pauseMs: number;
@@ -38,12 +38,17 @@ export class UpdateRateLimiter {
     this.now = options.now ?? Date.now;
   }
 
-  /** Counts an update of `key` and says whether to handle it. */
-  check(key: string): RateDecision {
+  /**
+   * Counts an update of `key` and says whether to handle it. The items of one album arrive as
+   * separate updates but are one act of the person: pass its `album` id and it counts once.
+   */
+  check(key: string, album?: string): RateDecision {
     const now = this.now();
     const entry = this.seen.get(key) ?? { times: [], pausedUntil: 0 };
     this.seen.set(key, entry);
     if (now < entry.pausedUntil) return "drop";
+    if (album !== undefined && album === entry.lastAlbum) return "allow";
+    entry.lastAlbum = album;
     entry.times = entry.times.filter((t) => now - t < this.windowMs);
     entry.times.push(now);
     if (entry.times.length <= this.limit) return "allow";
