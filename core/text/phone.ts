@@ -23,3 +23,14 @@ export function parseVietnamesePhone(text: string): string | null {
   const match = mobile.exec(national) ?? landline.exec(national);
   return match ? `+84${match[1]}` : null;
 }
+
+/**
+ * The way people write a stored number back: "0912 345 678" for a mobile, "024 3825 1234"
+ * for a landline; anything else as stored.
+ */
+export function formatVietnamesePhone(international: string): string {
+  const national = international.startsWith("+84") ? `0${international.slice(3)}` : international;
+  if (mobile.test(national)) return `${national.slice(0, 4)} ${national.slice(4, 7)} ${national.slice(7)}`;
+  if (landline.test(national)) return `${national.slice(0, 3)} ${national.slice(3, 7)} ${national.slice(7)}`;
+  return international;
+}

@@ -3,7 +3,7 @@
 import type { PhotoSource } from "../../bot/port";
 import type { Locale } from "../i18n";
 import { foldText, looselyMatches, nomineeNameKey } from "../text/fold";
-import { parseVietnamesePhone } from "../text/phone";
+import { formatVietnamesePhone, parseVietnamesePhone } from "../text/phone";
 import { findPossibleDuplicates } from "./duplicates";
 import { loadDraftDetails } from "./drafts";
 import { MediaRefusedError } from "./media";
@@ -314,7 +314,7 @@ async function previewArgs(ctx: StepContext) {
     achievements: shown,
     criteria: d.criteria.map((c) => `• ${ctx.locale === "en" ? c.criterion.shortEn : c.criterion.shortVi}`).join("\n"),
     photos: d.attachments.filter((a) => a.kind === "PHOTO").length,
-    contact: d.contactPhone ?? ctx.t("preview-none"),
+    contact: d.contactPhone ? formatVietnamesePhone(d.contactPhone) : ctx.t("preview-none"),
     consent: d.consent ? ctx.t(`consent-${d.consent}`) : "",
   };
 }

@@ -60,7 +60,7 @@ describe("nomination scenarios", () => {
     expect(back.text).toContain("Xem lại hồ sơ đề cử");
     expect(back.text).toContain("Tên: Lò Thị Mai Anh");
     expect((await user.press("✏️ Liên hệ")).text).toContain("Số điện thoại");
-    expect((await user.say("024 3825 1234")).text).toContain("Liên hệ (riêng tư, không công khai): +842438251234");
+    expect((await user.say("024 3825 1234")).text).toContain("Liên hệ (riêng tư, không công khai): 024 3825 1234");
     expect((await user.press("✖️ Hủy")).text).toContain("Đã hủy hồ sơ");
     expect((await bot.db.nomination.findUniqueOrThrow({ where: { id: draftId } })).status).toBe("CANCELLED");
     expect((await user.command("huy")).text).toContain("không có hồ sơ nào đang soạn");
@@ -144,7 +144,7 @@ describe("nomination scenarios", () => {
     // Accepted once, it is not asked again for the same name and unit.
     await byName.press("✏️ Liên hệ");
     byName.driver.sendText(byName.id, "0912 345 678");
-    expect((await byName.driver.waitForBotMessage(byName.id, { predicate: (m) => !!m.text?.includes("Xem lại hồ sơ") })).text).toContain("+84912345678");
+    expect((await byName.driver.waitForBotMessage(byName.id, { predicate: (m) => !!m.text?.includes("Xem lại hồ sơ") })).text).toContain("0912 345 678");
     expect(byName.driver.botMessages(byName.id).filter((m) => m.text?.includes("Có thể người này"))).toHaveLength(1);
 
     // The same name in another commune, then the unit edited into the commune of the first.

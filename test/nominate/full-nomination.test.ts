@@ -74,7 +74,7 @@ describe("a full nomination", () => {
     expect(shown.slice(0, 3).every((m) => m.photo && m.mediaGroupId === shown[0]!.mediaGroupId)).toBe(true);
     const preview = shown[3]!;
     expect(preview.text).toContain("Tên: Nguyễn Văn <An>");
-    expect(preview.text).toContain("Liên hệ (riêng tư, không công khai): +84912345678");
+    expect(preview.text).toContain("Liên hệ (riêng tư, không công khai): 0912 345 678");
     expect(preview.text).toContain("Ảnh: 3");
     expect(labels(preview)).toContain("📨 Gửi hồ sơ");
 

@@ -129,7 +129,7 @@ export const scenarios: Scenario[] = [
       { actor: "lan", input: album(3), expect: { contains: ["Đã nhận 3 ảnh"], choices: ["Xong"] } },
       { actor: "lan", input: choose("Xong"), expect: { contains: ["Số điện thoại liên hệ"] } },
       { actor: "lan", input: text("0912.345.678"), expect: { contains: ["đồng ý để câu chuyện"] } },
-      { actor: "lan", input: choose("Đã đồng ý"), expect: { photos: 3, contains: ["Tên: Nguyễn Văn An", "+84912345678", "Ảnh: 3"], choicesInclude: ["📨 Gửi hồ sơ"] } },
+      { actor: "lan", input: choose("Đã đồng ý"), expect: { photos: 3, contains: ["Tên: Nguyễn Văn An", "0912 345 678", "Ảnh: 3"], choicesInclude: ["📨 Gửi hồ sơ"] } },
       { actor: "lan", input: choose("📨 Gửi hồ sơ"), expect: { capture: { name: "code", pattern: /GS-\d{4}-\d{4}/ } } },
       {
         check: async (ctx) => {
