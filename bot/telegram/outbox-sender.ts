@@ -114,7 +114,16 @@ type GrammySignal = Parameters<Api["sendMessage"]>[3];
 // === Errors
 
 /** 400 descriptions that mean the chat is gone for the bot, not that the message is bad. */
-const chatGone = [/chat not found/i, /peer_id_invalid/i, /group chat was upgraded/i, /not enough rights to send/i, /have no rights to send/i, /user is deactivated/i];
+// A group that forbids only photos or documents ("not enough rights to send photos to the
+// chat") still takes text: that is the message's problem, not the chat's.
+const chatGone = [
+  /chat not found/i,
+  /peer_id_invalid/i,
+  /group chat was upgraded/i,
+  /not enough rights to send text messages/i,
+  /have no rights to send a message/i,
+  /user is deactivated/i,
+];
 
 /**
  * Sorts a failed Bot API call: 429 → rate limited for the chat with Telegram's retry_after;

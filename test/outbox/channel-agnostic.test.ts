@@ -116,6 +116,8 @@ it("sorts Telegram's errors into the outbox's classes", () => {
   expect(api(403, "Forbidden: bot was blocked by the user")).toMatchObject({ name: "PermanentSendError", scope: "chat" });
   expect(api(400, "Bad Request: chat not found")).toMatchObject({ name: "PermanentSendError", scope: "chat" });
   expect(api(400, "Bad Request: can't parse entities")).toMatchObject({ name: "PermanentSendError", scope: "message" });
+  expect(api(400, "Bad Request: not enough rights to send photos to the chat")).toMatchObject({ name: "PermanentSendError", scope: "message" });
+  expect(api(400, "Bad Request: not enough rights to send text messages to the chat")).toMatchObject({ name: "PermanentSendError", scope: "chat" });
   expect(api(502, "Bad Gateway")).toBeInstanceOf(TransientSendError);
   expect(api(401, "Unauthorized")).toBeInstanceOf(TransientSendError);
   expect(classifyTelegramError(new HttpError("Network request for 'sendMessage' failed!", new Error("ECONNRESET")))).toBeInstanceOf(TransientSendError);
