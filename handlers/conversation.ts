@@ -72,10 +72,13 @@ export function createConversationHandler(options: ConversationOptions): EventHa
     switch (action) {
       case "start":
         if (args.trim().toLowerCase() === nominateDeepLink) return run("nominate", who, replies, port);
+        const draft = await workflow.openDraft(who);
+        const greeting = t(who, "start-greeting", { name: who.displayName });
         await replies.send({
-          text: t(who, "start-greeting", { name: who.displayName }),
+          // A draft left half-way is worth a line: the menu's first button takes them back to it.
+          text: draft ? `${greeting}\n\n${t(who, "start-draft-open", { name: draft.nomineeName || "none" })}` : greeting,
           choices: [
-            [{ label: t(who, "menu-nominate"), payload: "m:nominate" }],
+            [{ label: t(who, draft ? "menu-continue-draft" : "menu-nominate"), payload: "m:nominate" }],
             [{ label: t(who, "menu-mine"), payload: "m:mine" }],
             [{ label: t(who, "menu-help"), payload: "m:help" }, { label: t(who, "menu-language"), payload: "m:language" }],
           ],

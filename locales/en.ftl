@@ -73,6 +73,11 @@ start-greeting =
     Hello <b>{ $name }</b>! 👋
     This is Gương Sáng: tell us about good people and good deeds around you so they are recognised and their example spreads.
     What would you like to do?
+start-draft-open = 📝 You have an unfinished nomination{ $name ->
+        [none] .
+       *[other] {" "}for <b>{ $name }</b>.
+    }
+menu-continue-draft = ✍️ Continue my nomination
 menu-nominate = ✍️ Nominate someone
 menu-mine = 📋 My nominations
 menu-help = ❓ Help

@@ -73,6 +73,11 @@ start-greeting =
     Xin chào <b>{ $name }</b>! 👋
     Đây là Gương Sáng: nơi bạn giới thiệu những gương người tốt, việc tốt quanh mình để được ghi nhận và lan tỏa.
     Bạn muốn làm gì?
+start-draft-open = 📝 Bạn còn một hồ sơ đề cử đang soạn dở{ $name ->
+        [none] .
+       *[other] {" "}cho <b>{ $name }</b>.
+    }
+menu-continue-draft = ✍️ Tiếp tục hồ sơ đang soạn
 menu-nominate = ✍️ Đề cử gương người tốt
 menu-mine = 📋 Hồ sơ của tôi
 menu-help = ❓ Trợ giúp

@@ -41,6 +41,14 @@ describe("locales", () => {
     for (const [id, vars] of vi) expect({ id, vars: en.get(id) }).toEqual({ id, vars });
   });
 
+  it("have no message the parser had to skip (a syntax error drops a message silently)", () => {
+    for (const locale of locales) {
+      const written = [...source(locale).matchAll(/^([a-zA-Z][\w-]*)\s*=/gm)].map((m) => m[1]!);
+      const parsed = new Set(messageIds(source(locale)));
+      expect({ locale, skipped: written.filter((id) => !parsed.has(id)) }).toEqual({ locale, skipped: [] });
+    }
+  });
+
   it("define no message twice", () => {
     for (const locale of locales) {
       const ids = messageIds(source(locale));
