@@ -1,30 +1,14 @@
 // Scenarios around the main path: restart mid-flow, editing from the preview, cancelling,
 // the duplicate warning, continue-or-restart, English, abuse limits and refused files.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type Emulator } from "../../emulator/index";
+import { describe, expect, it } from "vitest";
 import { pngBytes } from "../emulator/helpers";
-import { ChatUser, labels, startBot, type BotUnderTest } from "../support/bot-app";
+import { ChatUser, labels, useBotRig } from "../support/bot-app";
 import { fillDraftUpTo, personOf } from "../support/drafts";
-import { createTempDatabase, type TempDatabase } from "../support/temp-database";
 
-let emulator: Emulator;
-let temp: TempDatabase;
-let bot: BotUnderTest;
-
-beforeAll(async () => {
-  temp = await createTempDatabase();
-  emulator = await startEmulator();
-  bot = await startBot(emulator, temp.target, temp.dir, { rateLimit: { limit: 30 } });
-});
-
-afterAll(async () => {
-  await bot.stop();
-  await emulator.close();
-  await temp.cleanup();
-});
+const rig = useBotRig({ rateLimit: { limit: 30 } });
 
 function newUser(firstName: string, languageCode = "vi"): ChatUser {
-  return new ChatUser(emulator, emulator.driver.createUser({ firstName, languageCode }).id);
+  return new ChatUser(rig.emulator, rig.emulator.driver.createUser({ firstName, languageCode }).id);
 }
 
 describe("nomination scenarios", () => {
@@ -33,12 +17,11 @@ describe("nomination scenarios", () => {
     await user.command("decu");
     await user.press("Tập thể");
     expect((await user.say("Hội Phụ nữ khu 3")).text).toContain("thuộc đơn vị");
-    await bot.stop();
-    bot = await startBot(emulator, temp.target, temp.dir, { rateLimit: { limit: 30 } });
+    await rig.restart();
     const found = await user.say("tien kien");
     expect(found.text).toContain("Các đơn vị khớp");
     expect((await user.press("Xã Tiên Kiên")).text).toContain("lĩnh vực nào");
-    const draft = await bot.db.nomination.findFirstOrThrow({ where: { nominatorId: await personOf(bot.db, user.id), status: "DRAFT" } });
+    const draft = await rig.bot.db.nomination.findFirstOrThrow({ where: { nominatorId: await personOf(rig.bot.db, user.id), status: "DRAFT" } });
     expect(draft).toMatchObject({ nomineeKind: "COLLECTIVE", nomineeName: "Hội Phụ nữ khu 3", draftStep: "field" });
 
     const ask = await user.command("decu");
@@ -50,7 +33,7 @@ describe("nomination scenarios", () => {
   it("edits one item from the preview and returns to the preview; cancel ends the draft", async () => {
     const user = newUser("Bình");
     await user.command("decu");
-    const draftId = await fillDraftUpTo(bot.db, user.id, "consent");
+    const draftId = await fillDraftUpTo(rig.bot.db, user.id, "consent");
     await user.command("xyz");
     user.driver.pressButton(user.id, { text: "Chưa hỏi" });
     const preview = await user.reply();
@@ -62,14 +45,14 @@ describe("nomination scenarios", () => {
     expect((await user.press("✏️ Liên hệ")).text).toContain("Số điện thoại");
     expect((await user.say("024 3825 1234")).text).toContain("Liên hệ (riêng tư, không công khai): 024 3825 1234");
     expect((await user.press("✖️ Hủy")).text).toContain("Đã hủy hồ sơ");
-    expect((await bot.db.nomination.findUniqueOrThrow({ where: { id: draftId } })).status).toBe("CANCELLED");
+    expect((await rig.bot.db.nomination.findUniqueOrThrow({ where: { id: draftId } })).status).toBe("CANCELLED");
     expect((await user.command("huy")).text).toContain("không có hồ sơ nào đang soạn");
   });
 
   it("warns about a possible duplicate in the same unit and lets the nominator go on", async () => {
     const first = newUser("Cúc");
     await first.command("decu");
-    await fillDraftUpTo(bot.db, first.id, "consent", "Đặng Văn Đức");
+    await fillDraftUpTo(rig.bot.db, first.id, "consent", "Đặng Văn Đức");
     await first.command("xyz");
     await first.press("Đã đồng ý");
     expect((await first.press("📨 Gửi hồ sơ")).text).toMatch(/GS-\d{4}-\d{4}/);
@@ -96,8 +79,8 @@ describe("nomination scenarios", () => {
     const switched = await user.press("Tiếng Việt");
     expect(switched.text).toBe("Đã chuyển sang tiếng Việt.");
     expect((await user.reply()).text).toContain("Họ tên người");
-    const vi = emulator.driver.commands();
-    const en = emulator.driver.commands({ languageCode: "en" });
+    const vi = rig.emulator.driver.commands();
+    const en = rig.emulator.driver.commands({ languageCode: "en" });
     expect(vi.map((c) => c.command)).toEqual(expect.arrayContaining(["decu", "nominate", "cuatoi", "huy", "trogiup", "ngonngu"]));
     expect(vi.find((c) => c.command === "decu")?.description).toBe("Đề cử một gương người tốt, việc tốt");
     expect(en.find((c) => c.command === "decu")?.description).toBe("Nominate a good person or good deed");
@@ -105,14 +88,14 @@ describe("nomination scenarios", () => {
 
   it("lists the officers' commands in group chats, in both languages, and keeps them out of the private menu", async () => {
     const groups = { type: "all_group_chats" };
-    const vi = emulator.driver.commands({ scope: groups });
-    const en = emulator.driver.commands({ scope: groups, languageCode: "en" });
+    const vi = rig.emulator.driver.commands({ scope: groups });
+    const en = rig.emulator.driver.commands({ scope: groups, languageCode: "en" });
     expect(vi.map((c) => c.command)).toEqual(["choduyet", "lichsu", "dangky", "huydangky", "deadlines"]);
     expect(en.map((c) => c.command)).toEqual(["choduyet", "lichsu", "dangky", "huydangky", "deadlines"]);
     expect(vi.find((c) => c.command === "choduyet")?.description).toBe("Các hồ sơ đang chờ tôi xét duyệt");
     expect(en.find((c) => c.command === "choduyet")?.description).toBe("Nominations waiting for my review");
     expect(en.find((c) => c.command === "dangky")?.description).toBe("Subscribe this group to the good-deeds digest");
-    for (const menu of [emulator.driver.commands(), emulator.driver.commands({ languageCode: "en" })]) {
+    for (const menu of [rig.emulator.driver.commands(), rig.emulator.driver.commands({ languageCode: "en" })]) {
       const names = menu.map((c) => c.command);
       expect(names).toEqual(["start", "nominate", "decu", "mine", "cuatoi", "cancel", "huy", "help", "trogiup", "language", "ngonngu"]);
     }
@@ -121,7 +104,7 @@ describe("nomination scenarios", () => {
   it("checks again for a possible duplicate when the name or the unit is edited from the preview", async () => {
     const first = newUser("Khoa");
     await first.command("decu");
-    await fillDraftUpTo(bot.db, first.id, "consent", "Phạm Thị Hằng");
+    await fillDraftUpTo(rig.bot.db, first.id, "consent", "Phạm Thị Hằng");
     await first.command("xyz");
     await first.press("Đã đồng ý");
     const code = /GS-\d{4}-\d{4}/.exec((await first.press("📨 Gửi hồ sơ")).text ?? "")?.[0];
@@ -130,7 +113,7 @@ describe("nomination scenarios", () => {
     // The name edited into one already nominated in the same commune.
     const byName = newUser("Liên");
     await byName.command("decu");
-    await fillDraftUpTo(bot.db, byName.id, "consent", "Phạm Thị Hà");
+    await fillDraftUpTo(rig.bot.db, byName.id, "consent", "Phạm Thị Hà");
     await byName.command("xyz");
     byName.driver.pressButton(byName.id, { text: "Chưa hỏi" });
     expect((await byName.reply()).text).toContain("Tên: Phạm Thị Hà");
@@ -150,9 +133,9 @@ describe("nomination scenarios", () => {
     // The same name in another commune, then the unit edited into the commune of the first.
     const byUnit = newUser("Mạnh");
     await byUnit.command("decu");
-    const draftId = await fillDraftUpTo(bot.db, byUnit.id, "consent", "Phạm Thị Hằng");
-    const elsewhere = await bot.db.unit.findUniqueOrThrow({ where: { code: "PT-LT-TIENKIEN" } });
-    await bot.db.nomination.update({ where: { id: draftId }, data: { unitId: elsewhere.id } });
+    const draftId = await fillDraftUpTo(rig.bot.db, byUnit.id, "consent", "Phạm Thị Hằng");
+    const elsewhere = await rig.bot.db.unit.findUniqueOrThrow({ where: { code: "PT-LT-TIENKIEN" } });
+    await rig.bot.db.nomination.update({ where: { id: draftId }, data: { unitId: elsewhere.id } });
     await byUnit.command("xyz");
     byUnit.driver.pressButton(byUnit.id, { text: "Chưa hỏi" });
     expect((await byUnit.reply()).text).toContain("Xã Tiên Kiên");
@@ -164,13 +147,13 @@ describe("nomination scenarios", () => {
     byUnit.driver.pressButton(byUnit.id, { text: "Vẫn tiếp tục" });
     const back = await byUnit.driver.waitForBotMessage(byUnit.id, { predicate: (m) => !!m.text?.includes("Xem lại hồ sơ đề cử") });
     expect(back.text).toContain("Tỉnh Phú Thọ › Huyện Lâm Thao › Xã Sơn Vi");
-    expect(await bot.db.nomination.findUniqueOrThrow({ where: { id: draftId } })).toMatchObject({ status: "DRAFT", draftStep: "preview", unitId: (await bot.db.unit.findUniqueOrThrow({ where: { code: "PT-LT-SONVI" } })).id });
+    expect(await rig.bot.db.nomination.findUniqueOrThrow({ where: { id: draftId } })).toMatchObject({ status: "DRAFT", draftStep: "preview", unitId: (await rig.bot.db.unit.findUniqueOrThrow({ where: { code: "PT-LT-SONVI" } })).id });
   });
 
   it("refuses files that are not images and photos over 20 MB, with a reason", async () => {
     const user = newUser("Em");
     await user.command("decu");
-    await fillDraftUpTo(bot.db, user.id, "photos");
+    await fillDraftUpTo(rig.bot.db, user.id, "photos");
     await user.command("xyz");
     user.driver.sendDocument(user.id, Buffer.from("%PDF-1.4"), { fileName: "don.pdf", mimeType: "application/pdf" });
     expect((await user.reply()).text).toContain("không phải là ảnh");
@@ -186,11 +169,11 @@ describe("nomination scenarios", () => {
   it("allows at most 20 submissions a day", async () => {
     const user = newUser("Giang");
     await user.command("decu");
-    const nominatorId = await personOf(bot.db, user.id);
-    await bot.db.nomination.createMany({
+    const nominatorId = await personOf(rig.bot.db, user.id);
+    await rig.bot.db.nomination.createMany({
       data: Array.from({ length: 20 }, () => ({ nominatorId, channel: "TELEGRAM" as const, status: "SUBMITTED" as const, submittedAt: new Date() })),
     });
-    await fillDraftUpTo(bot.db, user.id, "consent");
+    await fillDraftUpTo(rig.bot.db, user.id, "consent");
     await user.command("xyz");
     await user.press("Đã đồng ý");
     expect((await user.press("📨 Gửi hồ sơ")).text).toContain("tối đa 20 hồ sơ");

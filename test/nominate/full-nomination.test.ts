@@ -2,35 +2,19 @@
 // photos as an album, the preview, the receipt, /mine and withdrawing.
 import { existsSync, readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type Emulator } from "../../emulator/index";
+import { describe, expect, it } from "vitest";
 import { jpegBytes } from "../emulator/helpers";
-import { ChatUser, labels, startBot, type BotUnderTest } from "../support/bot-app";
-import { createTempDatabase, type TempDatabase } from "../support/temp-database";
+import { ChatUser, labels, useBotRig } from "../support/bot-app";
 
-let emulator: Emulator;
-let temp: TempDatabase;
-let bot: BotUnderTest;
-
-beforeAll(async () => {
-  temp = await createTempDatabase();
-  emulator = await startEmulator();
-  bot = await startBot(emulator, temp.target, temp.dir);
-});
-
-afterAll(async () => {
-  await bot.stop();
-  await emulator.close();
-  await temp.cleanup();
-});
+const rig = useBotRig();
 
 const story =
   "Anh Nguyễn Văn An, giáo viên trường tiểu học Sơn Vi, mười năm nay dạy miễn phí lớp học tình thương cho 25 em nhỏ có hoàn cảnh khó khăn.";
 
 describe("a full nomination", () => {
   it("goes from the poster deep link to a receipt, with three photos, then shows in /mine and can be withdrawn", async () => {
-    const lan = emulator.driver.createUser({ firstName: "Lan", lastName: "Trần", languageCode: "vi" });
-    const user = new ChatUser(emulator, lan.id);
+    const lan = rig.emulator.driver.createUser({ firstName: "Lan", lastName: "Trần", languageCode: "vi" });
+    const user = new ChatUser(rig.emulator, lan.id);
 
     const kind = await user.command("start", "decu");
     expect(kind.text).toContain("Bạn đề cử ai?");
@@ -62,7 +46,7 @@ describe("a full nomination", () => {
     expect(labels(toggled)).toContain("✅ 4. Tương thân tương ái, từ thiện");
     expect((await user.press("Xong")).text).toContain("Gửi ảnh minh họa");
 
-    emulator.driver.sendAlbum(lan.id, [{ bytes: jpegBytes(800, 600) }, { bytes: jpegBytes(640, 480) }, { bytes: jpegBytes(1024, 768) }]);
+    rig.emulator.driver.sendAlbum(lan.id, [{ bytes: jpegBytes(800, 600) }, { bytes: jpegBytes(640, 480) }, { bytes: jpegBytes(1024, 768) }]);
     const ack = await user.reply();
     expect(ack.text).toContain("Đã nhận 3 ảnh");
     expect(labels(ack)).toEqual(["Xong"]);
@@ -82,7 +66,7 @@ describe("a full nomination", () => {
     const code = /GS-\d{4}-\d{4}/.exec(receipt.text ?? "")?.[0];
     expect(code).toBeDefined();
 
-    const saved = await bot.db.nomination.findFirstOrThrow({ where: { code: code! }, include: { attachments: { include: { channelRefs: true } }, criteria: true, field: true } });
+    const saved = await rig.bot.db.nomination.findFirstOrThrow({ where: { code: code! }, include: { attachments: { include: { channelRefs: true } }, criteria: true, field: true } });
     expect(saved).toMatchObject({ status: "SUBMITTED", nomineeName: "Nguyễn Văn <An>", nomineeNameKey: "nguyen van <an>", contactPhone: "+84912345678", consent: "GIVEN", draftStep: null, movementId: null });
     expect(saved.field?.number).toBe(7);
     expect(saved.criteria).toHaveLength(1);
@@ -94,14 +78,14 @@ describe("a full nomination", () => {
       expect(a.channelRefs[0]?.channel).toBe("TELEGRAM");
       expect(a.mediaGroupId).toBe(saved.attachments[0]!.mediaGroupId);
     }
-    expect(bot.submitted).toEqual([saved.id]);
+    expect(rig.bot.submitted).toEqual([saved.id]);
 
     const mine = await user.command("cuatoi");
     expect(mine.text).toContain(`${code} Nguyễn Văn <An> — Đã gửi, chờ xét duyệt`);
     const queryId = user.driver.pressButton(lan.id, { text: `Rút ${code}` });
     expect((await user.driver.waitForCallbackAnswer(queryId)).text).toBe(`Đã rút hồ sơ ${code}.`);
     await user.driver.waitUntil(() => user.driver.botMessages(lan.id).find((m) => m.messageId === mine.messageId && m.text?.includes("Đã rút")));
-    expect((await bot.db.nomination.findUniqueOrThrow({ where: { id: saved.id } })).status).toBe("WITHDRAWN");
-    expect(await bot.db.reviewEvent.findMany({ where: { nominationId: saved.id }, select: { action: true } })).toEqual([{ action: "SUBMIT" }, { action: "WITHDRAW" }]);
+    expect((await rig.bot.db.nomination.findUniqueOrThrow({ where: { id: saved.id } })).status).toBe("WITHDRAWN");
+    expect(await rig.bot.db.reviewEvent.findMany({ where: { nominationId: saved.id }, select: { action: true } })).toEqual([{ action: "SUBMIT" }, { action: "WITHDRAW" }]);
   });
 });

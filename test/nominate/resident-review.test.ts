@@ -2,31 +2,15 @@
 // typing instead of pressing, splitting a story over several messages, changing their mind in
 // the preview, sending more photos than allowed. Each case comes from a walk through the
 // playground in Vietnamese and in English.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type Emulator } from "../../emulator/index";
+import { describe, expect, it } from "vitest";
 import { jpegBytes } from "../emulator/helpers";
-import { ChatUser, startBot, type BotUnderTest } from "../support/bot-app";
+import { ChatUser, useBotRig } from "../support/bot-app";
 import { fillDraftUpTo } from "../support/drafts";
-import { createTempDatabase, type TempDatabase } from "../support/temp-database";
 
-let emulator: Emulator;
-let temp: TempDatabase;
-let bot: BotUnderTest;
-
-beforeAll(async () => {
-  temp = await createTempDatabase();
-  emulator = await startEmulator();
-  bot = await startBot(emulator, temp.target, temp.dir);
-});
-
-afterAll(async () => {
-  await bot.stop();
-  await emulator.close();
-  await temp.cleanup();
-});
+const rig = useBotRig();
 
 function newUser(firstName: string, languageCode = "vi"): ChatUser {
-  return new ChatUser(emulator, emulator.driver.createUser({ firstName, languageCode }).id);
+  return new ChatUser(rig.emulator, rig.emulator.driver.createUser({ firstName, languageCode }).id);
 }
 
 describe("a resident", () => {
@@ -46,14 +30,14 @@ describe("a resident", () => {
   it("may type “không rõ”, “xong rồi” and “rồi” instead of pressing Bỏ qua, Xong and Đã đồng ý", async () => {
     const user = newUser("Tâm");
     await user.command("decu");
-    const draftId = await fillDraftUpTo(bot.db, user.id, "movement");
+    const draftId = await fillDraftUpTo(rig.bot.db, user.id, "movement");
     await user.command("xyz");
     const achievements = await user.say("Không rõ");
     expect(achievements.text).toContain("Bước 6/10");
     expect(achievements.text).not.toContain("sẽ thay cho");
     await user.say("Chị Tâm nấu cơm miễn phí cho bệnh nhân nghèo mỗi tuần.");
     expect((await user.say("Xong rồi!")).text).toContain("Bước 7/10");
-    expect((await bot.db.nomination.findUniqueOrThrow({ where: { id: draftId } })).achievements).toBe("Chị Tâm nấu cơm miễn phí cho bệnh nhân nghèo mỗi tuần.");
+    expect((await rig.bot.db.nomination.findUniqueOrThrow({ where: { id: draftId } })).achievements).toBe("Chị Tâm nấu cơm miễn phí cho bệnh nhân nghèo mỗi tuần.");
     expect((await user.say("xong")).text).toContain("Bước 8/10");
     expect((await user.say("không có")).text).toContain("Bước 9/10");
     expect((await user.say("không")).text).toContain("Bước 10/10");
@@ -64,7 +48,7 @@ describe("a resident", () => {
   it("may answer the consent question with “yes” in English", async () => {
     const user = newUser("Bea", "en");
     await user.command("nominate");
-    await fillDraftUpTo(bot.db, user.id, "consent");
+    await fillDraftUpTo(rig.bot.db, user.id, "consent");
     await user.command("xyz");
     expect((await user.say("Yes.")).text).toContain("Consent to publish: Agreed");
   });
@@ -72,7 +56,7 @@ describe("a resident", () => {
   it("keeps a sentence split over several short messages on one line, and starts a new line after a full stop", async () => {
     const user = newUser("Sơn");
     await user.command("decu");
-    const draftId = await fillDraftUpTo(bot.db, user.id, "achievements");
+    const draftId = await fillDraftUpTo(rig.bot.db, user.id, "achievements");
     await user.command("xyz");
     await user.say("Anh An hiến máu");
     await user.say("20 lần trong 10 năm");
@@ -80,7 +64,7 @@ describe("a resident", () => {
     await user.say("Năm 2024 anh được tặng Giấy khen.");
     await user.say("- Hiến máu cứu người");
     await user.press("Xong");
-    expect((await bot.db.nomination.findUniqueOrThrow({ where: { id: draftId } })).achievements).toBe(
+    expect((await rig.bot.db.nomination.findUniqueOrThrow({ where: { id: draftId } })).achievements).toBe(
       "Anh An hiến máu 20 lần trong 10 năm và vận động cả khu phố cùng tham gia.\nNăm 2024 anh được tặng Giấy khen.\n- Hiến máu cứu người",
     );
   });
@@ -88,7 +72,7 @@ describe("a resident", () => {
   it("typing at the preview gets the explanation under the preview, without its photos sent again", async () => {
     const user = newUser("Phúc");
     await user.command("decu");
-    await fillDraftUpTo(bot.db, user.id, "photos");
+    await fillDraftUpTo(rig.bot.db, user.id, "photos");
     await user.command("xyz");
     user.driver.sendPhoto(user.id, jpegBytes(800, 600));
     expect((await user.reply()).text).toContain("Đã nhận 1 ảnh");
@@ -107,7 +91,7 @@ describe("a resident", () => {
   it("sending more than 10 photos in albums gets one answer per album, saying how many were not taken", async () => {
     const user = newUser("Quang");
     await user.command("decu");
-    const draftId = await fillDraftUpTo(bot.db, user.id, "photos");
+    const draftId = await fillDraftUpTo(rig.bot.db, user.id, "photos");
     await user.command("xyz");
     const album = (n: number, w: number) => Array.from({ length: n }, (_, i) => ({ bytes: jpegBytes(w + i, 480) }));
     user.driver.sendAlbum(user.id, album(8, 600));
@@ -120,13 +104,13 @@ describe("a resident", () => {
     expect((await user.reply()).text).toContain("Đã đủ 10 ảnh nên 3 ảnh vừa gửi không được nhận.");
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(user.driver.botMessages(user.id).length).toBe(before + 2);
-    expect(await bot.db.attachment.count({ where: { nominationId: draftId } })).toBe(10);
+    expect(await rig.bot.db.attachment.count({ where: { nominationId: draftId } })).toBe(10);
   });
 
   it("editing the achievements from the preview is told that what it sends replaces them, and “Xong” keeps them", async () => {
     const user = newUser("Vy");
     await user.command("decu");
-    await fillDraftUpTo(bot.db, user.id, "consent");
+    await fillDraftUpTo(rig.bot.db, user.id, "consent");
     await user.command("xyz");
     await user.press("Chưa hỏi");
     const edit = await user.press("✏️ Thành tích");

@@ -1,30 +1,15 @@
 // Old questions lose their buttons when a new question goes out (one edit per question, after
 // it), so nobody presses a stale one by mistake; a stale press that still comes (a client that
 // had the old keyboard) gets the friendly explanation; a failed edit never blocks the flow.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type Emulator, type MessageView } from "../../emulator/index";
-import { ChatUser, labels, startBot, type BotUnderTest } from "../support/bot-app";
+import { describe, expect, it } from "vitest";
+import type { MessageView } from "../../emulator/index";
+import { ChatUser, labels, useBotRig } from "../support/bot-app";
 import { fillDraftUpTo } from "../support/drafts";
-import { createTempDatabase, type TempDatabase } from "../support/temp-database";
 
-let emulator: Emulator;
-let temp: TempDatabase;
-let bot: BotUnderTest;
-
-beforeAll(async () => {
-  temp = await createTempDatabase();
-  emulator = await startEmulator();
-  bot = await startBot(emulator, temp.target, temp.dir);
-});
-
-afterAll(async () => {
-  await bot.stop();
-  await emulator.close();
-  await temp.cleanup();
-});
+const rig = useBotRig();
 
 function newUser(firstName: string): ChatUser {
-  return new ChatUser(emulator, emulator.driver.createUser({ firstName, languageCode: "vi" }).id);
+  return new ChatUser(rig.emulator, rig.emulator.driver.createUser({ firstName, languageCode: "vi" }).id);
 }
 
 /** Waits until a message of the bot has no buttons any more; returns it. */
@@ -81,7 +66,7 @@ describe("stale buttons", () => {
   it("takes the preview's buttons off after submitting, and the question's after /huy", async () => {
     const submitter = newUser("Phúc");
     await submitter.command("decu");
-    await fillDraftUpTo(bot.db, submitter.id, "consent", "Tạ Quang Bửu");
+    await fillDraftUpTo(rig.bot.db, submitter.id, "consent", "Tạ Quang Bửu");
     await submitter.command("xyz");
     submitter.driver.pressButton(submitter.id, { text: "Chưa hỏi" });
     const preview = await submitter.reply();
@@ -106,7 +91,7 @@ describe("stale buttons", () => {
     const explained = await user.press("Tập thể");
     expect(explained.text).toContain("tin nhắn cũ");
     expect(explained.text).toContain("thuộc đơn vị");
-    const draft = await bot.db.nomination.findFirstOrThrow({ where: { nomineeName: "Trịnh Văn Sơn" } });
+    const draft = await rig.bot.db.nomination.findFirstOrThrow({ where: { nomineeName: "Trịnh Văn Sơn" } });
     expect(draft).toMatchObject({ status: "DRAFT", draftStep: "unit", nomineeKind: "INDIVIDUAL" });
   });
 });

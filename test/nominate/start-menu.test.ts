@@ -1,27 +1,11 @@
 // /start is where people come back to: with a draft left half-way, it says so and offers to go on.
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { startEmulator, type Emulator } from "../../emulator/index";
-import { ChatUser, labels, startBot, type BotUnderTest } from "../support/bot-app";
-import { createTempDatabase, type TempDatabase } from "../support/temp-database";
+import { expect, it } from "vitest";
+import { ChatUser, labels, useBotRig } from "../support/bot-app";
 
-let emulator: Emulator;
-let temp: TempDatabase;
-let bot: BotUnderTest;
-
-beforeAll(async () => {
-  temp = await createTempDatabase();
-  emulator = await startEmulator();
-  bot = await startBot(emulator, temp.target, temp.dir);
-});
-
-afterAll(async () => {
-  await bot.stop();
-  await emulator.close();
-  await temp.cleanup();
-});
+const rig = useBotRig();
 
 it("greets with the menu, and mentions an unfinished draft with a button back to it", async () => {
-  const user = new ChatUser(emulator, emulator.driver.createUser({ firstName: "Mai" }).id);
+  const user = new ChatUser(rig.emulator, rig.emulator.driver.createUser({ firstName: "Mai" }).id);
   const first = await user.command("start");
   expect(first.text).toContain("Xin chào");
   expect(first.text).not.toContain("soạn dở");

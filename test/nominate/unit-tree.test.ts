@@ -2,38 +2,24 @@
 // page), going back, choosing a unit at any level, and typed search (diacritics-insensitive,
 // many matches paged, none found). The sample district has exactly 8 units; three more
 // communes are added here so it runs over one page.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type Emulator } from "../../emulator/index";
-import { ChatUser, labels, startBot, type BotUnderTest } from "../support/bot-app";
+import { describe, expect, it } from "vitest";
+import { ChatUser, labels, useBotRig } from "../support/bot-app";
 import { fillDraftUpTo, personOf } from "../support/drafts";
-import { createTempDatabase, type TempDatabase } from "../support/temp-database";
-
-let emulator: Emulator;
-let temp: TempDatabase;
-let bot: BotUnderTest;
 
 const extraCommunes = ["Xã Bản Nguyên", "Xã Cao Xá", "Xã Vĩnh Lại"];
 
-beforeAll(async () => {
-  temp = await createTempDatabase();
+/** The sample district with three more communes, so its children run over one page. */
+const rig = useBotRig({}, async (temp) => {
   const district = await temp.db.unit.findUniqueOrThrow({ where: { code: "PT-LT" } });
   for (const [i, name] of extraCommunes.entries()) {
     const unit = await temp.db.unit.create({ data: { code: `PT-LT-EXTRA${i}`, name, kind: "COMMUNE", parentId: district.id, path: "" } });
     await temp.db.unit.update({ where: { id: unit.id }, data: { path: `${district.path}${unit.id}/` } });
   }
-  emulator = await startEmulator();
-  bot = await startBot(emulator, temp.target, temp.dir);
-});
-
-afterAll(async () => {
-  await bot.stop();
-  await emulator.close();
-  await temp.cleanup();
 });
 
 /** A new user at the unit step; returns the user and the unit question. */
 async function atUnitStep(firstName: string) {
-  const user = new ChatUser(emulator, emulator.driver.createUser({ firstName, languageCode: "vi" }).id);
+  const user = new ChatUser(rig.emulator, rig.emulator.driver.createUser({ firstName, languageCode: "vi" }).id);
   await user.command("decu");
   await user.press("Cá nhân");
   const question = await user.say("Hà Văn Thắng");
@@ -42,7 +28,7 @@ async function atUnitStep(firstName: string) {
 }
 
 async function chosenUnitCode(user: ChatUser): Promise<string | undefined> {
-  const draft = await bot.db.nomination.findFirstOrThrow({ where: { nominatorId: await personOf(bot.db, user.id), status: "DRAFT" }, include: { unit: true } });
+  const draft = await rig.bot.db.nomination.findFirstOrThrow({ where: { nominatorId: await personOf(rig.bot.db, user.id), status: "DRAFT" }, include: { unit: true } });
   return draft.unit?.code;
 }
 
@@ -164,9 +150,9 @@ describe("the unit tree", () => {
   });
 
   it("edited from the preview, opens among the chosen unit's neighbours", async () => {
-    const user = new ChatUser(emulator, emulator.driver.createUser({ firstName: "Ngọc" }).id);
+    const user = new ChatUser(rig.emulator, rig.emulator.driver.createUser({ firstName: "Ngọc" }).id);
     await user.command("decu");
-    await fillDraftUpTo(bot.db, user.id, "consent");
+    await fillDraftUpTo(rig.bot.db, user.id, "consent");
     await user.command("xyz");
     user.driver.pressButton(user.id, { text: "Chưa hỏi" });
     expect((await user.reply()).text).toContain("Xã Sơn Vi");

@@ -1,29 +1,13 @@
 // Every kind of unexpected input at every kind of step gets an explanation and the same
 // question again, and nothing already answered is lost. Written as a table of
 // (step, input, expected explanation) so the same cases can run on another channel.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type Emulator } from "../../emulator/index";
+import { describe, expect, it } from "vitest";
 import { jpegBytes } from "../emulator/helpers";
-import { ChatUser, startBot, type BotUnderTest } from "../support/bot-app";
+import { ChatUser, useBotRig } from "../support/bot-app";
 import { fillDraftUpTo } from "../support/drafts";
-import { createTempDatabase, type TempDatabase } from "../support/temp-database";
 import type { StepId } from "../../core/workflow/types";
 
-let emulator: Emulator;
-let temp: TempDatabase;
-let bot: BotUnderTest;
-
-beforeAll(async () => {
-  temp = await createTempDatabase();
-  emulator = await startEmulator();
-  bot = await startBot(emulator, temp.target, temp.dir);
-});
-
-afterAll(async () => {
-  await bot.stop();
-  await emulator.close();
-  await temp.cleanup();
-});
+const rig = useBotRig();
 
 type Wrong = "sticker" | "voice" | "photo" | "text" | "long text" | "unknown command" | "old button";
 
@@ -85,10 +69,10 @@ const table: { step: StepId; kind: string; question: string; cases: [Wrong, stri
 
 describe("unexpected input", () => {
   it.each(table)("at the $step step ($kind): each wrong input is explained and the question asked again", async ({ step, question, cases }) => {
-    const tg = emulator.driver.createUser({ firstName: `Tester ${step}` });
-    const user = new ChatUser(emulator, tg.id);
+    const tg = rig.emulator.driver.createUser({ firstName: `Tester ${step}` });
+    const user = new ChatUser(rig.emulator, tg.id);
     const first = await user.command("decu");
-    const draftId = await fillDraftUpTo(bot.db, tg.id, step);
+    const draftId = await fillDraftUpTo(rig.bot.db, tg.id, step);
     expect((await user.command("xyz")).text).toContain(question);
     for (const [wrong, explanation] of cases) {
       send[wrong](user, first.messageId);
@@ -96,7 +80,7 @@ describe("unexpected input", () => {
       expect(reply.text, `${step} / ${wrong}`).toContain(explanation);
       expect(reply.text, `${step} / ${wrong}`).toContain(question);
     }
-    const draft = await bot.db.nomination.findUniqueOrThrow({ where: { id: draftId } });
+    const draft = await rig.bot.db.nomination.findUniqueOrThrow({ where: { id: draftId } });
     expect(draft).toMatchObject({ status: "DRAFT", draftStep: step, nomineeName: "Lò Thị Mai", nomineeKind: "INDIVIDUAL" });
   });
 });

@@ -2,11 +2,13 @@
 // and lets a test talk to it as a Telegram user.
 import path from "node:path";
 import { pino } from "pino";
-import type { Emulator, MessageView } from "../../emulator/index";
+import { afterAll, beforeAll } from "vitest";
+import { startEmulator, type Emulator, type MessageView } from "../../emulator/index";
 import { startTelegramApp, type TelegramApp, type TelegramAppOptions } from "../../app/telegram";
 import { openDatabase, type Db } from "../../core/db/client";
 import type { DatabaseTarget } from "../../core/db/database-url";
 import { Translations } from "../../core/i18n";
+import { createTempDatabase, type TempDatabase } from "./temp-database";
 
 /** A running bot process as a test sees it. */
 export interface BotUnderTest {
@@ -112,4 +114,64 @@ export class ChatUser {
 /** Labels of a message's buttons, row by row flattened. */
 export function labels(message: MessageView): string[] {
   return message.buttons.flat().map((b) => b.text);
+}
+
+/** What `startBot` accepts besides the emulator and the database. */
+export type BotExtra = Parameters<typeof startBot>[3];
+
+/** A fresh database, the emulator and the bot, as one test file sees them once started. */
+export interface BotRig {
+  readonly emulator: Emulator;
+  readonly temp: TempDatabase;
+  /** The bot now running (a new one after each `restart`). */
+  readonly bot: BotUnderTest;
+  /** Stops the bot and starts a new one on the same database (a process restarting). */
+  restart(extra?: BotExtra): Promise<BotUnderTest>;
+}
+
+/**
+ * Registers vitest's beforeAll/afterAll for the usual set-up: a temp database (prepared by
+ * `prepare`, if given, before the bot starts), the emulator, and the bot with `extra`; all three
+ * are stopped after the file. Read the fields inside tests or hooks, after the start.
+ */
+export function useBotRig(extra: BotExtra = {}, prepare?: (temp: TempDatabase) => Promise<void>): BotRig {
+  let emulator: Emulator | undefined;
+  let temp: TempDatabase | undefined;
+  let bot: BotUnderTest | undefined;
+  const started = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`useBotRig: ${name} is read before beforeAll has started it`);
+    return value;
+  };
+
+  beforeAll(async () => {
+    temp = await createTempDatabase();
+    if (prepare) await prepare(temp);
+    emulator = await startEmulator();
+    bot = await startBot(emulator, temp.target, temp.dir, extra);
+  });
+
+  afterAll(async () => {
+    await bot?.stop();
+    await emulator?.close();
+    await temp?.cleanup();
+  });
+
+  return {
+    get emulator() {
+      return started(emulator, "emulator");
+    },
+    get temp() {
+      return started(temp, "temp");
+    },
+    get bot() {
+      return started(bot, "bot");
+    },
+    async restart(again: BotExtra = extra) {
+      const current = started(bot, "bot");
+      bot = undefined;
+      await current.stop();
+      bot = await startBot(started(emulator, "emulator"), started(temp, "temp").target, started(temp, "temp").dir, again);
+      return bot;
+    },
+  };
 }
