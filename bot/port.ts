@@ -51,7 +51,7 @@ export interface ChannelPort {
   /** Replaces a message's text and choices. */
   edit(chatId: string, messageId: string, message: OutgoingMessage): Promise<void>;
   /** Acknowledges a pressed choice, optionally with a short toast or an alert. */
-  answerChoice(answerId: string, notice?: { text: string; alert?: boolean }): Promise<void>;
+  answerChoice(answerId: string, notice?: ChoiceNotice): Promise<void>;
   /** Downloads an incoming file. */
   download(file: FileRef): Promise<DownloadedFile>;
   /**
@@ -63,6 +63,17 @@ export interface ChannelPort {
   botStatus?(chatId: string): Promise<MemberStatus>;
   /** A group or channel by id or "@username"; null when it does not exist or the bot cannot see it. */
   chatInfo?(chatRef: string): Promise<ChatInfo | null>;
+}
+
+/**
+ * What a choice's acknowledgement says: a toast, or an alert the person must dismiss.
+ * `messageWithoutToasts` marks a toast worth a message on channels that have no toasts
+ * (Zalo), such as the confirmation of a review decision; other toasts are dropped there.
+ */
+export interface ChoiceNotice {
+  text: string;
+  alert?: boolean;
+  messageWithoutToasts?: boolean;
 }
 
 /** Where someone stands in a group or channel. */

@@ -3,7 +3,7 @@
 // reconnects by itself and says clearly when Zalo Web took the session elsewhere.
 import type { Logger } from "pino";
 import { CloseReason, ThreadType, type AttachmentSource, type Message, type SendMessageResponse } from "zca-js";
-import type { ChannelPort, ChatInfo, DownloadedFile, EventHandler, FileRef, MemberStatus, OutgoingMessage, PhotoSource } from "../port";
+import type { ChannelPort, ChatInfo, ChoiceNotice, DownloadedFile, EventHandler, FileRef, MemberStatus, OutgoingMessage, PhotoSource } from "../port";
 import type { DbTx } from "../../core/db/client";
 import { toLocale, Translations, type Locale } from "../../core/i18n";
 import { fetchImage, fileAttachment, urlAttachment } from "./attachments";
@@ -289,9 +289,12 @@ export class ZaloAdapter implements ChannelPort {
     await this.deliver(chatId, message, messageId);
   }
 
-  /** Zalo has no toasts: an alert goes out as a message, a plain acknowledgement does nothing. */
-  async answerChoice(answerId: string, notice?: { text: string; alert?: boolean }): Promise<void> {
-    if (!notice?.alert) return;
+  /**
+   * Zalo has no toasts: an alert, or a toast marked worth a message (a review decision's
+   * confirmation), goes out as a message; any other acknowledgement does nothing.
+   */
+  async answerChoice(answerId: string, notice?: ChoiceNotice): Promise<void> {
+    if (!notice?.alert && !notice?.messageWithoutToasts) return;
     const threadId = answerId.slice(0, answerId.lastIndexOf(":"));
     if (!threadId) throw new Error(`Not a Zalo answer id: ${answerId}`);
     await this.sendStyled(threadId, await this.threadType(threadId), htmlToStyledText(notice.text));

@@ -90,7 +90,7 @@ export async function onCardButton(deps: ReviewDeps, event: IncomingEvent & { in
         await port.answerChoice(event.input.answerId, { text: await refusalText(deps, outcome, press.nominationId, actor.locale), alert: true });
         return;
       }
-      await port.answerChoice(event.input.answerId, { text: t(outcome.forwarded ? "review-done-FORWARD" : "review-done-APPROVE", { code }) });
+      await port.answerChoice(event.input.answerId, { text: t(outcome.forwarded ? "review-done-FORWARD" : "review-done-APPROVE", { code }), messageWithoutToasts: true });
       await afterDecision(deps, press.nominationId, outcome);
       return;
     }

@@ -216,7 +216,7 @@ describe("numbered menus", () => {
     await adapter.stop();
   });
 
-  it("sends an alert as a message and lets a plain acknowledgement pass silently", async () => {
+  it("sends an alert or a toast worth a message as a message, and lets a plain acknowledgement pass silently", async () => {
     const { zalo, adapter, events, receive } = rig();
     await adapter.send("u-alert", { text: "Chọn", choices: kindChoices });
     await receive(textMessage("u-alert", "1"));
@@ -226,7 +226,8 @@ describe("numbered menus", () => {
     await adapter.answerChoice(choice.answerId, { text: "Đã ghi nhận" });
     expect(zalo.sentTo("u-alert")).toHaveLength(1);
     await adapter.answerChoice(choice.answerId, { text: "Không thể rút đề cử này", alert: true });
-    expect(zalo.sentTo("u-alert").map((m) => m.text)).toEqual([expect.stringContaining("1. Cá nhân"), "Không thể rút đề cử này"]);
+    await adapter.answerChoice(choice.answerId, { text: "Đã duyệt hồ sơ GS-2026-0042.", messageWithoutToasts: true });
+    expect(zalo.sentTo("u-alert").map((m) => m.text)).toEqual([expect.stringContaining("1. Cá nhân"), "Không thể rút đề cử này", "Đã duyệt hồ sơ GS-2026-0042."]);
     // The alert is no answer to the menu: "2" still picks from it.
     await receive(textMessage("u-alert", "2"));
     expect(events[1]?.input).toMatchObject({ kind: "choice", payload: "s:kind:COLLECTIVE" });
