@@ -163,9 +163,11 @@ achievements-total-too-long = Adding this message would exceed { $max } characte
 achievements-need-more = Please write at least { $missing } more characters.
 achievements-received = Received { $count } characters ({ $left } more allowed). Send more or press “Done”.
 ask-criteria =
-    <b>Step 7/10.</b> Which general criteria does the nominee meet? Press to select (at least one), then press “Done”.
+    <b>Step 7/10.</b> Which general criteria does the nominee meet? Press to select (at least one) or type the numbers, e.g. “1, 3”, then press “Done”.
     { $list }
 criteria-none = Please select at least one criterion.
+criteria-typed = Changed your choice of criteria { $numbers } (✅ means selected). Press “Done” when you have chosen them all.
+criteria-unknown-numbers = There is no criterion number { $numbers }. Please type numbers from 1 to { $max } or press the buttons below; your choice has not changed.
 ask-photos = <b>Step 8/10.</b> Send photos (optional, up to { $max }). Press “Done” when finished, or “Skip” if you have none.
 photos-clear = 🗑 Remove the photos sent
 photos-cleared = The photos were removed.

@@ -163,9 +163,11 @@ achievements-total-too-long = Thêm tin nhắn này thì vượt quá { $max } k
 achievements-need-more = Cần viết thêm ít nhất { $missing } ký tự nữa.
 achievements-received = Đã nhận { $count } ký tự (còn có thể thêm { $left } ký tự). Gửi tiếp hoặc bấm “Xong”.
 ask-criteria =
-    <b>Bước 7/10.</b> Người được đề cử đạt những tiêu chuẩn chung nào? Bấm để chọn (ít nhất một), rồi bấm “Xong”.
+    <b>Bước 7/10.</b> Người được đề cử đạt những tiêu chuẩn chung nào? Bấm để chọn (ít nhất một) hoặc gõ các số, ví dụ “1, 3”, rồi bấm “Xong”.
     { $list }
 criteria-none = Cần chọn ít nhất một tiêu chuẩn.
+criteria-typed = Đã đổi lựa chọn các tiêu chuẩn số { $numbers } (✅ là đã chọn). Chọn đủ thì bấm “Xong”.
+criteria-unknown-numbers = Không có tiêu chuẩn số { $numbers }. Vui lòng gõ các số từ 1 đến { $max } hoặc bấm nút bên dưới; lựa chọn của bạn chưa thay đổi.
 ask-photos = <b>Bước 8/10.</b> Gửi ảnh minh họa (không bắt buộc, tối đa { $max } ảnh). Gửi xong bấm “Xong”, không có ảnh thì bấm “Bỏ qua”.
 photos-clear = 🗑 Xóa các ảnh đã gửi
 photos-cleared = Đã xóa các ảnh đã gửi.

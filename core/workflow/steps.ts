@@ -328,6 +328,42 @@ async function previewPhotos(ctx: StepContext): Promise<PhotoSource[]> {
   return photos.map((p) => ({ kind: "file", path: p.storagePath! }));
 }
 
+/** Selects a criterion for the draft, or unselects it when it was selected (a button press). */
+async function toggleCriterion(ctx: StepContext, criterionId: number): Promise<void> {
+  const key = { nominationId_criterionId: { nominationId: ctx.draft.id, criterionId } };
+  const existing = await ctx.db.nominationCriterion.findUnique({ where: key });
+  if (existing) await ctx.db.nominationCriterion.delete({ where: key });
+  else await ctx.db.nominationCriterion.create({ data: { nominationId: ctx.draft.id, criterionId } });
+}
+
+/**
+ * The criteria numbers in a message that is only numbers ("1, 4", "1 4", "1 và 4", "số 1; 3",
+ * "1 and 4"), in order, without repeats; undefined for anything else, which stays a
+ * misunderstood answer. One number alone is already read by `matchTypedChoice`.
+ */
+export function typedNumbers(text: string): number[] | undefined {
+  const folded = foldText(text)
+    .replace(/[.!?…]+$/, "")
+    .replace(/^(?:chon |tieu chuan |so |criteria |criterion |numbers? )+/, "")
+    .trim();
+  const parts = folded.split(/\s*(?:[,;/&+]|\bva\b|\band\b|\s)\s*/).filter((p) => p !== "");
+  if (parts.length === 0 || !parts.every((p) => /^\d{1,2}$/.test(p))) return undefined;
+  return [...new Set(parts.map(Number))];
+}
+
+/** Several criteria typed as numbers: each one is toggled, as its button would be; unknown numbers change nothing. */
+async function toggleTypedCriteria(ctx: StepContext, text: string): Promise<Outcome> {
+  const numbers = typedNumbers(text);
+  if (!numbers) return { kind: "invalid", notice: { id: "wrong-pick-choice" } };
+  const all = await ctx.db.criterion.findMany({ orderBy: { number: "asc" } });
+  const unknown = numbers.filter((n) => !all.some((c) => c.number === n));
+  if (unknown.length > 0) {
+    return { kind: "invalid", notice: { id: "criteria-unknown-numbers", args: { numbers: unknown.join(", "), max: all.length } } };
+  }
+  for (const n of numbers) await toggleCriterion(ctx, all.find((c) => c.number === n)!.id);
+  return { kind: "stay", notice: { id: "criteria-typed", args: { numbers: numbers.join(", ") } } };
+}
+
 // === The steps
 
 /** The nomination conversation. Order of `stepIds` is the order of asking; `next` links them. */
@@ -480,6 +516,7 @@ export const steps: Record<StepId, StepDefinition> = {
       ];
     },
     answer: async (ctx, answer) => {
+      if (answer.kind === "text") return toggleTypedCriteria(ctx, answer.text);
       if (answer.kind !== "choice") return unexpected(answer, "choice");
       if (answer.value === "done") {
         const count = await ctx.db.nominationCriterion.count({ where: { nominationId: ctx.draft.id } });
@@ -488,10 +525,7 @@ export const steps: Record<StepId, StepDefinition> = {
       const number = Number(answer.value.replace(/^t:/, ""));
       const criterion = await ctx.db.criterion.findUnique({ where: { number } });
       if (!criterion) return { kind: "invalid", notice: { id: "wrong-old-button" } };
-      const key = { nominationId_criterionId: { nominationId: ctx.draft.id, criterionId: criterion.id } };
-      const existing = await ctx.db.nominationCriterion.findUnique({ where: key });
-      if (existing) await ctx.db.nominationCriterion.delete({ where: key });
-      else await ctx.db.nominationCriterion.create({ data: { nominationId: ctx.draft.id, criterionId: criterion.id } });
+      await toggleCriterion(ctx, criterion.id);
       return { kind: "stay", edit: true };
     },
     next: "photos",
