@@ -124,6 +124,7 @@ name-too-long = The name is { $length } characters long; the limit is { $max }. 
 ask-unit =
     <b>Step 3/10.</b> Which unit (commune, ward, neighbourhood, agency) does the nominee belong to?
     { $browsing ->
+        [search] Search results for: <i>{ $query }</i> (press “◀ Back” to go level by level)
         [yes] Now showing: <i>{ $current }</i>
        *[no] Go down from the province level.
     }

@@ -124,6 +124,7 @@ name-too-long = Tên dài { $length } ký tự, tối đa là { $max } ký tự.
 ask-unit =
     <b>Bước 3/10.</b> Người được đề cử thuộc đơn vị (xã, phường, khu dân cư, cơ quan) nào?
     { $browsing ->
+        [search] Kết quả tìm: <i>{ $query }</i> (bấm “◀ Quay lại” để chọn theo từng cấp)
         [yes] Đang xem: <i>{ $current }</i>
        *[no] Chọn dần từ cấp tỉnh trở xuống.
     }

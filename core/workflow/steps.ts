@@ -406,7 +406,11 @@ export const steps: Record<StepId, StepDefinition> = {
     id: "unit",
     question: "ask-unit",
     input: "unit-tree",
-    questionArgs: async (ctx) => ({ browsing: ctx.scratch.unitParentId ? "yes" : "no", current: await unitPath(ctx, ctx.scratch.unitParentId) }),
+    questionArgs: async (ctx) => ({
+      browsing: ctx.scratch.unitQuery !== undefined ? "search" : ctx.scratch.unitParentId ? "yes" : "no",
+      current: await unitPath(ctx, ctx.scratch.unitParentId),
+      query: ctx.scratch.unitQuery ?? "",
+    }),
     choices: unitChoices,
     answer: answerUnit,
     next: "duplicate",

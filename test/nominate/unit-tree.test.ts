@@ -106,6 +106,8 @@ describe("the unit tree", () => {
     for (const typed of ["son vi", "SƠN VI", "Vi Sơn"]) {
       const found = await user.say(typed);
       expect(found.text).toContain(`Các đơn vị khớp với “${typed}”`);
+      expect(found.text).toContain(`Kết quả tìm: ${typed} (bấm “◀ Quay lại” để chọn theo từng cấp)`);
+      expect(found.text).not.toContain("Chọn dần từ cấp tỉnh");
       expect(labels(found)).toEqual(["Xã Sơn Vi", "◀ Quay lại"]);
     }
     const picked = await user.say("xa son vi");
@@ -136,10 +138,15 @@ describe("the unit tree", () => {
       "Trang sau ›",
       "◀ Quay lại",
     ]);
+    expect(found.text).toContain("Kết quả tìm: khu");
+    expect(found.text).not.toContain("Đang xem");
     const second = await user.pressAndWaitEdit("Trang sau ›");
+    expect(second.text).toContain("Kết quả tìm: khu");
+    expect(second.text).not.toContain("Đang xem");
     expect(labels(second)).toEqual(["Khu 3 · Xã Xuân Lũng", "Khu 1 · Xã Tiên Kiên", "Khu 2 · Xã Tiên Kiên", "Khu 3 · Xã Tiên Kiên", "‹ Trang trước", "◀ Quay lại"]);
     const back = await user.pressAndWaitEdit("◀ Quay lại");
     expect(back.text).toContain("Đang xem: Tỉnh Phú Thọ");
+    expect(back.text).not.toContain("Kết quả tìm");
     expect(labels(back)).toEqual(["Huyện Lâm Thao ›", "✅ Chọn đơn vị này", "◀ Quay lại"]);
 
     await user.say("khu");
