@@ -1,6 +1,7 @@
 // Gương Sáng's entry point: configuration, database, then the channels.
 import { ConfigError, loadDotEnv, parseConfig, type Config } from "./config";
 import { createLogger } from "./logger";
+import { DatabaseBusyError } from "../core/db/migrate";
 import { describeDatabase, prepareDatabase } from "./database";
 import { Shutdown } from "./shutdown";
 import { Translations } from "../core/i18n";
@@ -45,7 +46,7 @@ try {
   prepared = await prepareDatabase(config.DATABASE_URL, log);
 } catch (err) {
   const reason = err instanceof Error ? err.message.split("\n")[0]! : String(err);
-  console.error(bilingual("setup-database-error", { database, reason }));
+  console.error(err instanceof DatabaseBusyError ? bilingual("setup-database-busy", { database }) : bilingual("setup-database-error", { database, reason }));
   process.exit(1);
 }
 const { db, summary } = prepared;
