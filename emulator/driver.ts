@@ -44,7 +44,7 @@ export interface MessageView {
 
 /** Options of the waiting helpers. */
 export interface WaitOptions {
-  /** Milliseconds before the wait fails; default 5000. */
+  /** Milliseconds before the wait fails; default 10000. */
   timeout?: number;
   /** Only messages for which this returns true. */
   predicate?: (message: MessageView) => boolean;
@@ -99,7 +99,8 @@ export interface PressOptions {
   data?: string;
 }
 
-const defaultTimeoutMs = 5000;
+// Generous: on a loaded two-core CI machine a reply can take seconds; a passing wait returns at once.
+const defaultTimeoutMs = 10_000;
 
 function viewOf(record: MessageRecord): MessageView {
   const m = record.message;

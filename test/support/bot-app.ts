@@ -76,7 +76,7 @@ export class ChatUser {
   }
 
   /** The next bot message not yet seen. */
-  reply(timeout = 5000): Promise<MessageView> {
+  reply(timeout = 10_000): Promise<MessageView> {
     return this.driver.waitForBotMessage(this.id, { timeout });
   }
 
