@@ -1,5 +1,6 @@
 // The outbox's Zalo side: renders an outbox payload as zca-js sends and sorts Zalo's errors
 // into the outbox's classes. Retries and cool-downs are the worker's job, so none here.
+import { untilAborted } from "../../core/async/until-aborted";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -84,7 +85,7 @@ export class ZaloOutboxSender implements Sender {
   /** Delivers one message; throws a classified error (see core/outbox/errors.ts). */
   async send(message: OutgoingMessage, signal: AbortSignal): Promise<SendResult> {
     try {
-      return await abortable(this.render(message, signal), signal);
+      return await untilAborted(this.render(message, signal), signal);
     } catch (error) {
       throw classifyZaloError(error);
     }
@@ -218,21 +219,3 @@ async function fetchOk(url: string, signal: AbortSignal): Promise<Response> {
   return response;
 }
 
-/** Rejects when `signal` aborts: zca-js takes no signal, and a send must not outlive its lease. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason as Error);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason as Error);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
-}

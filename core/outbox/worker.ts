@@ -8,6 +8,8 @@
 // the channel accepted a message and before the row was marked SENT; that message goes again.
 // No channel lets a sender ask "did you already get this?", so at-least-once is the honest
 // promise across that window, and exactly-once everywhere else.
+import { InterruptibleSleeps } from "../async/interruptible-sleep";
+import { untilAborted } from "../async/until-aborted";
 import type { Logger } from "pino";
 import type { DbTx } from "../db/client";
 import type { Channel } from "../db/generated/sqlite/enums";
@@ -122,7 +124,7 @@ export class OutboxWorker {
   private loop: Promise<void> | undefined;
   private stopRequested = false;
   private claiming: Promise<unknown> = Promise.resolve();
-  private readonly sleepers = new Set<() => void>();
+  private readonly sleeps = new InterruptibleSleeps();
   /** Aborted by {@link stop} when the sends in hand outlast the grace period. */
   private interrupt = new AbortController();
 
@@ -180,9 +182,7 @@ export class OutboxWorker {
 
   /** Looks at the table now instead of at the next poll (e.g. right after an enqueue). */
   wake(): void {
-    const sleepers = [...this.sleepers];
-    this.sleepers.clear();
-    for (const resolve of sleepers) resolve();
+    this.sleeps.wakeAll();
   }
 
   /**
@@ -196,7 +196,7 @@ export class OutboxWorker {
       const { wakeAt } = await this.tick();
       if (this.inFlight.size === 0 && (await this.openRows()) === 0) return;
       if (this.clock() > deadline) throw new Error(`The outbox still has ${await this.openRows()} unfinished rows after ${options.timeoutMs ?? 30_000} ms`);
-      await this.sleep(this.idleDelay(wakeAt));
+      await this.sleeps.sleep(this.idleDelay(wakeAt));
     }
   }
 
@@ -221,7 +221,7 @@ export class OutboxWorker {
       } catch (error) {
         this.log.error({ err: error }, "outbox tick failed");
       }
-      if (this.running) await this.sleep(this.idleDelay(wakeAt));
+      if (this.running) await this.sleeps.sleep(this.idleDelay(wakeAt));
     }
   }
 
@@ -240,17 +240,6 @@ export class OutboxWorker {
     return Math.min(this.pollIntervalMs, Math.max(0, wakeAt - this.clock()));
   }
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.sleepers.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.sleepers.add(done);
-    });
-  }
 
   // === Claiming
 
@@ -509,29 +498,4 @@ export class OutboxWorker {
     const ceiling = Math.min(this.backoffMaxMs, this.backoffBaseMs * 2 ** (attempts - 1));
     return Math.round(ceiling * (0.5 + this.random() * 0.5));
   }
-}
-
-/** Settles as `promise`, or rejects with the signal's reason as soon as `signal` aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    promise.catch(() => undefined);
-    return Promise.reject(signal.reason as Error);
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => {
-      promise.catch(() => undefined);
-      reject(signal.reason as Error);
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
 }

@@ -1,6 +1,7 @@
 // The officer's live view of a run: one message, edited as deliveries finish ("Đã gửi 120/500
 // nhóm…"), ending with the totals. Each pass also settles finished deliveries, so stories are
 // marked published and nominators told as soon as their parts are out.
+import { InterruptibleSleeps } from "../../core/async/interruptible-sleep";
 import type { ChannelPort } from "../../bot/port";
 import { broadcastProgress, settleDeliveries } from "../../core/digest/plan";
 import type { Locale } from "../../core/i18n";
@@ -36,7 +37,7 @@ export async function progressText(deps: BroadcastDeps, locale: Locale, broadcas
 export class ProgressFollower {
   private readonly loops = new Set<Promise<void>>();
   private stopped = false;
-  private readonly sleepers = new Set<() => void>();
+  private readonly sleeps = new InterruptibleSleeps();
 
   constructor(private readonly deps: BroadcastDeps) {}
 
@@ -52,14 +53,14 @@ export class ProgressFollower {
   /** Ends every loop (the message keeps its last count) and waits for them. */
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const wake of this.sleepers) wake();
+    this.sleeps.wakeAll();
     await Promise.all([...this.loops]);
   }
 
   private async run(port: ChannelPort, chatId: string, messageId: string, broadcastId: number, locale: Locale): Promise<void> {
     let last = "";
     while (!this.stopped) {
-      await this.sleep(this.deps.progressIntervalMs);
+      await this.sleeps.sleep(this.deps.progressIntervalMs);
       if (this.stopped) return;
       await settleAndNotify(this.deps, this.deps.now());
       const { text, done } = await progressText(this.deps, locale, broadcastId);
@@ -71,15 +72,4 @@ export class ProgressFollower {
     }
   }
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.sleepers.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.sleepers.add(done);
-    });
-  }
 }
