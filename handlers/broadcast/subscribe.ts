@@ -161,42 +161,14 @@ export async function onSubscribe(deps: BroadcastDeps, event: IncomingEvent, arg
     if (!(await isChatAdmin(port, event.chat.externalId, event.from.externalId))) return void (await reply(t("subscription-not-admin")));
     // Zalo's messages do not carry the group's name: ask the channel, so the group is named, not numbered.
     const title = event.chat.title ?? (await port.chatInfo?.(event.chat.externalId))?.title ?? null;
-    const state: SetupState = {
-      flow: "subscription",
-      step: "scope",
-      data: {
-        target: event.chat.externalId,
-        targetKind: chatKindOf(event.chat.type),
-        targetTitle: title,
-        targetUsername: event.chat.username ?? null,
-        replyChat: event.chat.externalId,
-        messageId: null,
-        unitScopeId: null,
-        browseUnitId: null,
-        fieldIds: [],
-      },
-    };
+    const state = newSetup({ target: event.chat.externalId, targetKind: chatKindOf(event.chat.type), targetTitle: title, targetUsername: event.chat.username ?? null }, event.chat.externalId);
     return show(deps, port, actor, state);
   }
   const handle = args.trim().split(/\s+/)[0] ?? "";
   if (!/^@[A-Za-z0-9_]{4,64}$/.test(handle)) return void (await reply(t("subscription-channel-usage")));
   const target = await channelTarget(deps, port, handle, event.from.externalId, actor.locale);
   if ("refusal" in target) return void (await reply(target.refusal));
-  const state: SetupState = {
-    flow: "subscription",
-    step: "scope",
-    data: {
-      target: target.externalId,
-      targetKind: "CHANNEL",
-      targetTitle: target.title ?? null,
-      targetUsername: target.username ?? null,
-      replyChat: event.chat.externalId,
-      messageId: null,
-      unitScopeId: null,
-      browseUnitId: null,
-      fieldIds: [],
-    },
-  };
+  const state = newSetup({ target: target.externalId, targetKind: "CHANNEL", targetTitle: target.title ?? null, targetUsername: target.username ?? null }, event.chat.externalId);
   return show(deps, port, actor, state);
 }
 
@@ -367,4 +339,16 @@ async function confirm(deps: BroadcastDeps, event: IncomingEvent, port: ChannelP
       fields: await fieldsText(deps, actor.locale, data.fieldIds),
     }),
   });
+}
+
+/** A subscription set-up at its first step, for the chat `target` answered in `replyChat`. */
+function newSetup(
+  target: Pick<SetupState["data"], "target" | "targetKind" | "targetTitle" | "targetUsername">,
+  replyChat: string,
+): SetupState {
+  return {
+    flow: "subscription",
+    step: "scope",
+    data: { ...target, replyChat, messageId: null, unitScopeId: null, browseUnitId: null, fieldIds: [] },
+  };
 }
