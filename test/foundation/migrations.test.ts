@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { admin, postgresReachable, postgresServer } from "../support/temp-postgres";
 import { adapterFor } from "../../core/db/client";
 import { migrateDatabase } from "../../core/db/migrate";
 import { schemaPaths, snapshotPath } from "../../core/db/paths";
@@ -38,21 +39,9 @@ describe("SQLite migrations", () => {
   });
 });
 
-const server = process.env.POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+const server = postgresServer;
+const reachable = postgresReachable;
 const dbName = `gs_test_${process.pid}_${Date.now()}`;
-
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: server, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** PostgreSQL runs beside CI; on a machine without it these checks are reported as skipped. */
-const reachable = await admin(async () => true).catch(() => false);
 
 describe("PostgreSQL schema and migrations", () => {
   it("the PostgreSQL schema is derived from the SQLite one", () => {

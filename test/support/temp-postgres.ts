@@ -7,10 +7,12 @@ import type { DatabaseTarget } from "../../core/db/database-url";
 import { migrateDatabase } from "../../core/db/migrate";
 import { seedReferenceData } from "../../prisma/seed/seed";
 
-const server = process.env.POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+/** The PostgreSQL server the tests use (its `test` database is only a way in). */
+export const postgresServer = process.env.POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: server, connectionTimeoutMillis: 3000 });
+/** Runs `fn` on a connection to the server's `test` database, for CREATE/DROP DATABASE. */
+export async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: postgresServer, connectionTimeoutMillis: 3000 });
   await client.connect();
   try {
     return await fn(client);
@@ -26,7 +28,7 @@ export const postgresReachable: boolean = await admin(async () => true).catch(()
 export async function createTempPostgres(): Promise<{ db: Db; target: DatabaseTarget; cleanup(): Promise<void> }> {
   const name = `gs_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
   await admin((c) => c.query(`CREATE DATABASE ${name}`));
-  const url = new URL(server);
+  const url = new URL(postgresServer);
   url.pathname = `/${name}`;
   const target: DatabaseTarget = { provider: "postgres", url: url.toString() };
   await migrateDatabase(target);
