@@ -2,10 +2,11 @@
 // the outbox under its once-only key, in the same transaction as the claim. Nothing here
 // sends or reads the clock; the ticker (or /tick) supplies `now`, the outbox worker delivers.
 import type { Logger } from "pino";
-import type { Db } from "../db/client";
+import type { Db, DbTx } from "../db/client";
+import { inBatches } from "../db/batches";
 import { toLocale, type Locale, type Translations } from "../i18n";
 import { enqueue } from "../outbox/enqueue";
-import { draftNudges, recordDraftNudge, runOnce, staleReviews } from "./record";
+import { claimReminder, draftNudges, recordDraftNudge, runOnce, staleReviews } from "./record";
 import { planReminders } from "./reminders";
 import type { TickJob } from "./ticker";
 import { formatDayMonthYear, type Period, type QuietHours } from "./zoned-time";
@@ -38,52 +39,53 @@ export function reminderJob(deps: CalendarJobDeps): TickJob {
     name: "reminders",
     async run(now) {
       const deliveries = await planReminders(deps.db, now, deps.timeZone, { quietHours: deps.quietHours, defaultLocale: deps.defaultLocale });
-      let queued = 0;
-      for (const d of deliveries) {
-        const locale = toLocale(d.recipient.locale, deps.defaultLocale);
-        const t = (id: string, args?: Record<string, string | number>) => deps.i18n.t(locale, id, args);
-        const title = locale === "en" && d.deadline.titleEn ? d.deadline.titleEn : d.deadline.titleVi;
-        const lines = [t("reminder-message", { title, date: formatDayMonthYear(d.plan.occurrence.due), left: daysLeftText(deps.i18n, locale, d.daysLeft) })];
-        for (const q of d.quota) {
-          const period = d.plan.occurrence.period ? periodName(deps.i18n, locale, d.plan.occurrence.period) : "";
-          lines.push(
-            t("reminder-quota-line", {
-              unit: q.unitName,
-              approved: q.approved,
-              quota: q.quota,
-              period,
-              left: daysLeftText(deps.i18n, locale, q.daysLeft),
-              met: q.met ? "yes" : "no",
-            }),
-          );
-        }
-        const isGroup = d.recipient.personId === undefined;
-        if (isGroup) lines.push(t("reminder-group-footer"));
-        const ran = await runOnce(
-          deps.db,
-          d.key,
-          {
-            kind: "deadline-reminder",
-            recipient: d.recipient.key,
-            deadlineId: d.deadline.id,
-            occurrence: d.plan.occurrence.id,
-            offsetDays: d.plan.offsetDays,
-            outboxKey: d.key,
-            now,
-          },
-          (tx) =>
-            enqueue(tx, {
-              idempotencyKey: d.key,
-              chat: { channel: d.recipient.chat.channel, externalId: d.recipient.chat.externalId, kind: isGroup ? "GROUP" : "PRIVATE" },
-              kind: "reminder",
-              payload: { type: "text", html: lines.join("\n") },
-            }),
-        );
-        if (ran) queued++;
-      }
-      return queued;
+      // A quarter's deadline can reach every officer and group at once: written in batches,
+      // each item still claimed under its own key in the transaction that queues it.
+      return inBatches(deps.db, deliveries, (tx, d) => queueReminder(deps, tx, d, now), { log: deps.log });
     },
   };
+}
+
+type ReminderDelivery = Awaited<ReturnType<typeof planReminders>>[number];
+
+/** Claims one reminder's key and queues its message; false when it was already claimed. */
+async function queueReminder(deps: CalendarJobDeps, tx: DbTx, d: ReminderDelivery, now: Date): Promise<boolean> {
+  const locale = toLocale(d.recipient.locale, deps.defaultLocale);
+  const t = (id: string, args?: Record<string, string | number>) => deps.i18n.t(locale, id, args);
+  const title = locale === "en" && d.deadline.titleEn ? d.deadline.titleEn : d.deadline.titleVi;
+  const lines = [t("reminder-message", { title, date: formatDayMonthYear(d.plan.occurrence.due), left: daysLeftText(deps.i18n, locale, d.daysLeft) })];
+  for (const q of d.quota) {
+    const period = d.plan.occurrence.period ? periodName(deps.i18n, locale, d.plan.occurrence.period) : "";
+    lines.push(
+      t("reminder-quota-line", {
+        unit: q.unitName,
+        approved: q.approved,
+        quota: q.quota,
+        period,
+        left: daysLeftText(deps.i18n, locale, q.daysLeft),
+        met: q.met ? "yes" : "no",
+      }),
+    );
+  }
+  const isGroup = d.recipient.personId === undefined;
+  if (isGroup) lines.push(t("reminder-group-footer"));
+  const claimed = await claimReminder(tx, d.key, {
+    kind: "deadline-reminder",
+    recipient: d.recipient.key,
+    deadlineId: d.deadline.id,
+    occurrence: d.plan.occurrence.id,
+    offsetDays: d.plan.offsetDays,
+    outboxKey: d.key,
+    now,
+  });
+  if (!claimed) return false;
+  await enqueue(tx, {
+    idempotencyKey: d.key,
+    chat: { channel: d.recipient.chat.channel, externalId: d.recipient.chat.externalId, kind: isGroup ? "GROUP" : "PRIVATE" },
+    kind: "reminder",
+    payload: { type: "text", html: lines.join("\n") },
+  });
+  return true;
 }
 
 /** Nudges for drafts idle 48 hours, with a button that resumes the draft; two at most. */
@@ -91,11 +93,13 @@ export function draftNudgeJob(deps: CalendarJobDeps): TickJob {
   return {
     name: "draft-nudges",
     async run(now) {
-      let queued = 0;
-      for (const nudge of await draftNudges(deps.db, now, deps.timeZone, { quietHours: deps.quietHours })) {
-        const locale = toLocale(nudge.locale, deps.defaultLocale);
-        const ran = await deps.db.$transaction(async (tx) => {
+      const nudges = await draftNudges(deps.db, now, deps.timeZone, { quietHours: deps.quietHours });
+      return inBatches(
+        deps.db,
+        nudges,
+        async (tx, nudge) => {
           if (!(await recordDraftNudge(tx, nudge, now, nudge.key))) return false;
+          const locale = toLocale(nudge.locale, deps.defaultLocale);
           await enqueue(tx, {
             idempotencyKey: nudge.key,
             chat: { channel: nudge.chat.channel, externalId: nudge.chat.externalId, kind: "PRIVATE" },
@@ -108,10 +112,9 @@ export function draftNudgeJob(deps: CalendarJobDeps): TickJob {
             nominationId: nudge.nominationId,
           });
           return true;
-        });
-        if (ran) queued++;
-      }
-      return queued;
+        },
+        { log: deps.log },
+      );
     },
   };
 }

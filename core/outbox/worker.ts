@@ -88,6 +88,15 @@ const rowSelect = {
   chat: { select: { id: true, channel: true, externalId: true, kind: true } },
 } as const;
 
+/**
+ * A channel name fit to stand inside the heads query: the enum's own spelling, checked, since
+ * an enum compared with a bound text parameter fails on PostgreSQL.
+ */
+function sqlChannel(channel: Channel): Channel {
+  if (!/^[A-Z_]+$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
+  return channel;
+}
+
 // === Worker
 
 /**
@@ -134,7 +143,7 @@ export class OutboxWorker {
     this.senders = new Map(options.senders.map((s) => [s.channel, s]));
     this.limiter = new OutboxRateLimiter(options.limits);
     this.concurrency = options.concurrency ?? 8;
-    this.batchSize = options.batchSize ?? 100;
+    this.batchSize = Math.max(1, Math.floor(options.batchSize ?? 100));
     this.leaseMs = options.leaseMs ?? 120_000;
     this.sendTimeoutMs = Math.min(options.sendTimeoutMs ?? this.leaseMs / 2, this.leaseMs / 2);
     this.maxAttempts = options.maxAttempts ?? 8;
@@ -280,20 +289,28 @@ export class OutboxWorker {
    * order and one send per chat at a time.
    */
   private async heads(): Promise<ClaimableRow[]> {
+    // One statement whatever the number of chats: its only parameters are the worker's
+    // channels and the batch size. (Listing every chat's first row id as parameters broke
+    // past SQLite's 999-parameter cap and stopped the whole outbox.) The NOT EXISTS probe
+    // walks the (chatId, status) index. Table and column names are quoted, as Prisma
+    // creates them on SQLite and PostgreSQL alike.
     const channels = [...this.senders.keys()];
-    const firsts = await this.db.outboxMessage.groupBy({
-      by: ["chatId"],
-      where: { status: { in: ["PENDING", "SENDING"] }, chat: { channel: { in: channels } } },
-      _min: { id: true },
-    });
-    const ids = firsts.map((f) => f._min.id).filter((id): id is number => id !== null);
-    if (ids.length === 0) return [];
-    return this.db.outboxMessage.findMany({
-      where: { id: { in: ids }, status: "PENDING" },
+    if (channels.length === 0) return [];
+    const heads = await this.db.$queryRawUnsafe<{ id: number | bigint }[]>(
+      `SELECT m."id" FROM "OutboxMessage" m JOIN "Chat" c ON c."id" = m."chatId"
+       WHERE m."status" = 'PENDING' AND c."channel" IN (${channels.map((c) => `'${sqlChannel(c)}'`).join(", ")})
+         AND NOT EXISTS (SELECT 1 FROM "OutboxMessage" p
+                         WHERE p."chatId" = m."chatId" AND p."status" IN ('PENDING', 'SENDING') AND p."id" < m."id")
+       ORDER BY m."nextAttemptAt" ASC, m."id" ASC
+       LIMIT ${this.batchSize}`,
+    );
+    if (heads.length === 0) return [];
+    const rows = await this.db.outboxMessage.findMany({
+      where: { id: { in: heads.map((h) => Number(h.id)) }, status: "PENDING" },
       orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
-      take: this.batchSize,
       select: rowSelect,
     });
+    return rows;
   }
 
   /**
