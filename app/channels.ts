@@ -5,8 +5,8 @@ import type { Logger } from "pino";
 import type { ChannelName, ChannelPort } from "../bot/port";
 import { startTelegramBot, type TelegramBot } from "../bot/telegram/bot";
 import { TelegramOutboxSender } from "../bot/telegram/outbox-sender";
-import { sessionClosedAlert, ZaloAdapter, type ZaloSessionClosed } from "../bot/zalo/adapter";
-import { ZaloOutboxSender, zaloOutboxLimits } from "../bot/zalo/outbox-sender";
+import type { ZaloAdapter, ZaloSessionClosed } from "../bot/zalo/adapter";
+import type { ChannelLimits } from "../core/outbox/rate-limiter";
 import type { ZaloApi } from "../bot/zalo/zalo-api";
 import { calendarJobs } from "../core/calendar/jobs";
 import { syncDeadlines, type DeadlineConfig } from "../core/calendar/deadline-config";
@@ -252,8 +252,15 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
     telegram = await startTelegramBot({ token, apiRoot, handler, i18n, log });
     senders.push(new TelegramOutboxSender({ token, apiRoot, mediaDir: options.mediaDir, fileIds: attachmentFileIds(db) }));
   }
+  let zaloLimits: Partial<Record<"ZALO", ChannelLimits>> = {};
   if (options.zalo) {
+    // Loaded only when Zalo is on: zca-js costs about 30 MB and half a second at start.
+    const [{ sessionClosedAlert, ZaloAdapter }, { ZaloOutboxSender, zaloOutboxLimits }] = await Promise.all([
+      import("../bot/zalo/adapter"),
+      import("../bot/zalo/outbox-sender"),
+    ]);
     const settings = options.zalo;
+    zaloLimits = { ZALO: zaloOutboxLimits(settings.limits ?? defaultZaloLimits) };
     const onSessionClosed =
       settings.onSessionClosed ??
       (async (closure: ZaloSessionClosed) => {
@@ -283,7 +290,7 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
     senders,
     onPermanentFailure: deactivateOnPermanentFailure(db, log),
     ...options.outbox,
-    limits: { ZALO: zaloOutboxLimits(options.zalo?.limits ?? defaultZaloLimits), ...options.outbox?.limits },
+    limits: { ...zaloLimits, ...options.outbox?.limits },
   });
   worker.start();
   // The digest's "nominate" link is Telegram's deep link; Zalo has none of its own.

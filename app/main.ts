@@ -7,7 +7,7 @@ import { Shutdown } from "./shutdown";
 import { Translations } from "../core/i18n";
 import { DeadlineConfigError, loadDeadlineConfig, type DeadlineConfig } from "../core/calendar/deadline-config";
 import { startBotApp } from "./channels";
-import { loginWithCredentials } from "../bot/zalo/login";
+import type { loginWithCredentials } from "../bot/zalo/login";
 import { bindPlaygroundReviewGroup, startPlaygroundEmulator, type Playground } from "./playground";
 
 function readConfig(): Config {
@@ -80,6 +80,8 @@ const telegram = token ? { token, apiRoot: playground?.emulator.apiRoot ?? confi
 let zaloApi: Awaited<ReturnType<typeof loginWithCredentials>> | undefined;
 if (config.ZALO_ENABLED) {
   try {
+    // Loaded only when Zalo is on: zca-js costs about 30 MB and half a second at start.
+    const { loginWithCredentials } = await import("../bot/zalo/login");
     zaloApi = await loginWithCredentials(config.ZALO_CREDENTIALS_PATH, log);
   } catch (err) {
     // The credentials error says what to do (run npm run zalo:login); Zalo's refusal is logged.

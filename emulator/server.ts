@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { callMethod } from "./api";
+import { emulatorDir } from "./assets";
 import { ApiError, notFound, unauthorized } from "./errors";
 import { parseApiRequest } from "./request";
 import type { EmulatorState } from "./state";
@@ -66,7 +66,7 @@ export async function startServer(state: EmulatorState, options: { host: string;
   };
 }
 
-const chatPage = path.join(path.dirname(fileURLToPath(import.meta.url)), "web", "chat.html");
+const chatPage = path.join(emulatorDir, "web", "chat.html");
 
 /** The web page that acts as a Telegram user through the control API (the local playground). */
 async function serveChatPage(res: ServerResponse): Promise<void> {

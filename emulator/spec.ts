@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import path from "node:path";
+import { emulatorDir } from "./assets";
 
 // === Spec shapes
 
@@ -33,7 +34,7 @@ export interface BotApiSpec {
 }
 
 /** Path of the spec copy committed with the emulator, used when no other path is given. */
-export const defaultSpecPath = fileURLToPath(new URL("./spec/telegram-bot-api.json", import.meta.url));
+export const defaultSpecPath = path.join(emulatorDir, "spec", "telegram-bot-api.json");
 
 const specCache = new Map<string, BotApiSpec>();
 

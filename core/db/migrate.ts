@@ -1,17 +1,19 @@
 import Database from "better-sqlite3";
 import type { DatabaseTarget } from "./database-url";
 import { adapterFor } from "./client";
-import { checkConnection } from "./check-connection";
-import { migrationDirs, schemaPaths } from "./paths";
-import { applyMigrations, openSchemaEngine, readSchemaFile } from "./schema-engine";
+import { readAppliedMigrations } from "./check-connection";
+import { migrationDirs, migrationNames, schemaPaths } from "./paths";
 
 /**
  * Applies the committed migrations not yet in the database; returns the names applied
  * (none on a second run).
  */
 export async function migrateDatabase(target: DatabaseTarget): Promise<string[]> {
-  await checkConnection(target);
+  const applied = await readAppliedMigrations(target);
   const key = target.provider === "postgres" ? "postgres" : "sqlite";
+  // The usual start: everything applied, so the schema engine is not even loaded.
+  if ((await migrationNames(migrationDirs[key])).every((name) => applied.has(name))) return [];
+  const { applyMigrations, openSchemaEngine, readSchemaFile } = await import("./schema-engine");
   const schema = await readSchemaFile(schemaPaths[key]);
   const { engine, close } = await openSchemaEngine(adapterFor(target), schema);
   try {

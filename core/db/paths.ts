@@ -1,8 +1,20 @@
+import { existsSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The repository root, wherever the process was started from. */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+/**
+ * The repository root, wherever the process was started from: the nearest folder upward
+ * that holds prisma/schema.prisma, so the sources and the compiled bundle agree.
+ */
+export const repoRoot = findRepoRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "prisma", "schema.prisma"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`prisma/schema.prisma not found above ${from}`);
+  }
+}
 
 /** Schema files per provider: the SQLite one is the source, the PostgreSQL one derived. */
 export const schemaPaths = {
@@ -18,3 +30,9 @@ export const migrationDirs = {
 
 /** The schema as it stood at the last migration, the starting point of the next diff. */
 export const snapshotPath = path.join(repoRoot, "prisma", "migrations", "schema.snapshot.prisma");
+
+/** The names of a folder's migrations (`<timestamp>_<name>` subfolders), in order. */
+export async function migrationNames(migrationsDir: string): Promise<string[]> {
+  const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+}

@@ -1,9 +1,10 @@
 // Drives Prisma's schema engine compiled to WebAssembly through a driver adapter, so migrations
 // apply offline: the Prisma CLI's migrate commands need a native binary downloaded from
 // Prisma's host, which deployments (and CI) cannot reach.
-import { readFile, readdir } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { migrationNames } from "./paths";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
@@ -88,8 +89,7 @@ export async function openSchemaEngine(
 
 /** Loads `prisma/migrations`-style folders (`<timestamp>_<name>/migration.sql`) in order. */
 export async function loadMigrations(migrationsDir: string): Promise<MigrationList> {
-  const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const dirs = await migrationNames(migrationsDir);
   const lockPath = path.join(migrationsDir, "migration_lock.toml");
   const lockContent = await readFile(lockPath, "utf8").catch(() => null);
   return {

@@ -36,9 +36,10 @@ async function start(env: Record<string, string>) {
 }
 
 describe("npm start", () => {
-  it("without a token: runs the local playground, whose page chats with the bot, and stops cleanly", async () => {
-    const tsx = path.join(repoRoot, "node_modules", ".bin", "tsx");
-    const child = spawn(tsx, [path.join(repoRoot, "app", "main.ts")], {
+  it("without a token: builds, runs the local playground from the compiled bundle, whose page chats with the bot, and stops cleanly", async () => {
+    // What `npm start` runs: the build, then plain node on the bundle.
+    await run(process.execPath, [path.join(repoRoot, "scripts", "build.mjs")], { cwd: repoRoot, timeout: 60_000 });
+    const child = spawn(process.execPath, ["--enable-source-maps", path.join(repoRoot, "dist", "app", "main.mjs")], {
       cwd: dir,
       env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "silent", PLAYGROUND_PORT: "0" },
     });
