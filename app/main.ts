@@ -6,7 +6,7 @@ import { describeDatabase, prepareDatabase } from "./database";
 import { Shutdown } from "./shutdown";
 import { Translations } from "../core/i18n";
 import { DeadlineConfigError, loadDeadlineConfig, type DeadlineConfig } from "../core/calendar/deadline-config";
-import { startBotApp } from "./channels";
+import { alertAdminsOnTelegram, startBotApp } from "./channels";
 import type { loginWithCredentials } from "../bot/zalo/login";
 import { bindPlaygroundReviewGroup, startPlaygroundEmulator, type Playground } from "./playground";
 
@@ -78,6 +78,7 @@ shutdown.listen();
 const token = config.TELEGRAM_BOT_TOKEN ?? playground?.emulator.token;
 const telegram = token ? { token, apiRoot: playground?.emulator.apiRoot ?? config.TELEGRAM_API_ROOT } : undefined;
 let zaloApi: Awaited<ReturnType<typeof loginWithCredentials>> | undefined;
+let zaloLoginFailure: string | undefined;
 if (config.ZALO_ENABLED) {
   try {
     // Loaded only when Zalo is on: zca-js costs about 30 MB and half a second at start.
@@ -86,9 +87,14 @@ if (config.ZALO_ENABLED) {
   } catch (err) {
     // The credentials error says what to do (run npm run zalo:login); Zalo's refusal is logged.
     log.error({ err }, "zalo login failed");
+    zaloLoginFailure = (err instanceof Error ? err.message : String(err)).split("\n")[0]!;
     console.error(err instanceof Error ? err.message : String(err));
-    await shutdown.run("zalo login failed");
-    process.exit(1);
+    if (!telegram) {
+      await shutdown.run("zalo login failed");
+      process.exit(1);
+    }
+    // Only the Zalo channel is lost: Telegram goes on serving, and its admins hear what to do.
+    console.error(bilingual("setup-zalo-off"));
   }
 }
 log.info({ telegram: telegram?.apiRoot ?? false, zalo: Boolean(zaloApi), database, playground: Boolean(playground) }, "starting");
@@ -124,6 +130,11 @@ const app = await startBotApp({
   log,
 });
 shutdown.add("channels", () => app.stop());
+if (zaloLoginFailure !== undefined) {
+  const reason = zaloLoginFailure;
+  const queued = await alertAdminsOnTelegram(db, i18n, config.DEFAULT_LOCALE, `zalo-login-failed:${Date.now()}`, (locale) => i18n.t(locale, "zalo-login-failed-alert", { reason }));
+  log.warn({ queued }, "zalo channel off after a failed login; admins alerted on Telegram");
+}
 if (playground) {
   await bindPlaygroundReviewGroup(db, playground.reviewGroupId);
   console.log(bilingual("setup-playground", { url: playground.pageUrl, apiRoot: playground.emulator.apiRoot, token: playground.emulator.token }));

@@ -8,3 +8,7 @@ setup-database-busy =
     Could not update the structure of the database { $database }: another program holds the file for writing (waited a few seconds, it was not released).
     Gương Sáng may already be running in another window on the same data folder, or a tool (sqlite3, DB Browser, a test run) still has the file open.
     Stop that program and run again: npm start
+
+setup-zalo-off =
+    The Zalo channel is off because its login failed (the reason is above); the bot goes on running on Telegram and has told the admins.
+    To turn it back on: run npm run zalo:login, then restart the bot.

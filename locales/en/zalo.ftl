@@ -9,3 +9,6 @@ zalo-menu-hint = { $count ->
 
 # To the admins on Telegram. $code: Zalo's close code; $reason: Zalo's words.
 zalo-session-closed-alert = ⚠️ <b>The Zalo channel is down.</b> The bot's Zalo account was just opened in Zalo Web somewhere else (or Zalo ended the session), so the bot no longer receives Zalo messages. Close Zalo Web on the other device and restart the bot; if the session expired, run <code>npm run zalo:login</code> to log in again. (Code { $code }: { $reason })
+
+# To the admins on Telegram when the Zalo login failed at start. $reason: what went wrong.
+zalo-login-failed-alert = ⚠️ <b>The Zalo channel is not running.</b> The bot could not log in to its Zalo account at start, so for now it answers on Telegram only. Run <code>npm run zalo:login</code> on the server to log in again with a QR code, then restart the bot. (Reason: { $reason })

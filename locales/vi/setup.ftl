@@ -8,3 +8,7 @@ setup-database-busy =
     Chưa cập nhật được cấu trúc cơ sở dữ liệu { $database }: tệp đang bị một chương trình khác giữ để ghi (đã chờ vài giây nhưng chưa được nhả ra).
     Có thể Gương Sáng đang chạy ở một cửa sổ khác trên cùng thư mục dữ liệu, hoặc một công cụ (sqlite3, DB Browser, một lần chạy kiểm thử) vẫn còn mở tệp này.
     Hãy dừng chương trình đó rồi chạy lại: npm start
+
+setup-zalo-off =
+    Kênh Zalo tạm tắt vì chưa đăng nhập được (lý do ở trên); bot vẫn chạy trên Telegram và đã báo cho quản trị viên.
+    Để bật lại: chạy npm run zalo:login, rồi khởi động lại bot.

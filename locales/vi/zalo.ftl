@@ -9,3 +9,6 @@ zalo-menu-hint = { $count ->
 
 # To the admins on Telegram. $code: Zalo's close code; $reason: Zalo's words.
 zalo-session-closed-alert = ⚠️ <b>Kênh Zalo đã ngắt.</b> Tài khoản Zalo của bot vừa được mở trên Zalo Web ở nơi khác (hoặc Zalo đã kết thúc phiên), nên bot không còn nhận tin nhắn Zalo. Hãy đóng Zalo Web ở máy kia rồi khởi động lại bot; nếu phiên đã hết hạn, chạy <code>npm run zalo:login</code> để đăng nhập lại. (Mã { $code }: { $reason })
+
+# To the admins on Telegram when the Zalo login failed at start. $reason: what went wrong.
+zalo-login-failed-alert = ⚠️ <b>Kênh Zalo chưa chạy.</b> Bot không đăng nhập được tài khoản Zalo khi khởi động, nên tạm thời chỉ trả lời trên Telegram. Hãy chạy <code>npm run zalo:login</code> trên máy chủ để đăng nhập lại bằng mã QR, rồi khởi động lại bot. (Lý do: { $reason })
