@@ -103,6 +103,8 @@ export class ZaloAdapter implements ChannelPort {
 
   /** Thread types seen or looked up: a send must say whether a thread is a user or a group. */
   private readonly threadTypes = new Map<string, ThreadType>();
+  /** The sender of the group event being handled, by group: whom a menu sent there is for. */
+  private readonly replyingTo = new Map<string, string>();
   /** The event being handled per chat, so one chat's events run in order. */
   private readonly queues = new Map<string, Promise<void>>();
   /** Subscribed to the listener (from start to stop). */
@@ -243,15 +245,23 @@ export class ZaloAdapter implements ChannelPort {
     const event = toIncomingEvent(message);
     if (!event) return;
     await this.rememberThread(event.chat.externalId, message.type);
+    const threadId = event.chat.externalId;
     if (event.input.kind === "text") {
-      const menu = await this.menus.get(event.chat.externalId);
+      const quote = message.data.quote;
+      const menu = await this.menus.find(threadId, { senderId: event.from.externalId, ...(quote ? { quotedId: String(quote.globalMsgId) } : {}) });
       const chosen = menu ? resolveReply(menu, event.input.text) : null;
       if (menu && chosen) {
-        const answerId = `${event.chat.externalId}:${message.data.msgId}`;
+        const answerId = `${threadId}:${message.data.msgId}`;
         event.input = { kind: "choice", payload: chosen.payload, messageId: menu.messageId, answerId };
       }
     }
-    await this.onEvent(event, this);
+    // While a group's event is handled, what goes to that group answers its sender.
+    if (event.chat.kind === "group") this.replyingTo.set(threadId, event.from.externalId);
+    try {
+      await this.onEvent(event, this);
+    } finally {
+      this.replyingTo.delete(threadId);
+    }
   }
 
   /** Records the thread's type the first time it writes (a Chat row, for sends after a restart). */
@@ -370,8 +380,9 @@ export class ZaloAdapter implements ChannelPort {
     const html = choices.length > 0 ? `${message.text}\n\n${numberedList(choices, await this.menuHint(chatId, type, choices.length))}` : message.text;
     const ids = await this.sendStyled(chatId, type, htmlToStyledText(html));
     const sentId = ids[ids.length - 1]!;
-    const menu: ZaloMenu | null = choices.length > 0 ? { messageId: menuMessageId ?? sentId, choices } : null;
-    await this.menus.set(chatId, type === ThreadType.Group ? "GROUP" : "PRIVATE", menu);
+    const forUser = type === ThreadType.Group ? this.replyingTo.get(chatId) : undefined;
+    const menu: ZaloMenu | null = choices.length > 0 ? { messageId: menuMessageId ?? sentId, choices, sentIds: ids, ...(forUser ? { forUser } : {}) } : null;
+    await this.menus.set(chatId, type === ThreadType.Group ? "GROUP" : "PRIVATE", menu, forUser);
     return sentId;
   }
 

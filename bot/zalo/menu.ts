@@ -10,15 +10,29 @@ import { foldText } from "../../core/text/fold";
 
 // === The menu
 
-/** The numbered choices last sent to a chat, and the message they belong to. */
+/** The numbered choices sent in one message, and who may answer them. */
 export const zaloMenuSchema = z.object({
   /** The message the choices belong to, as the handlers know it (an edit keeps the original id). */
   messageId: z.string().min(1),
   choices: z.array(z.object({ label: z.string(), payload: z.string() })).min(1),
+  /**
+   * In a group, the person the menu was sent in reply to: only their typed numbers answer
+   * it, so two residents answering "1" in one group each get their own choice. Absent for a
+   * menu meant for anyone (a review card, a digest).
+   */
+  forUser: z.string().optional(),
+  /** Zalo's ids of the messages that carried it, so a reply quoting one of them finds it. */
+  sentIds: z.array(z.string()).optional(),
 });
 
 /** A numbered menu as stored. */
 export type ZaloMenu = z.infer<typeof zaloMenuSchema>;
+
+/** What a chat keeps: one menu in a direct chat, the latest few in a group. */
+const storedMenusSchema = z.union([z.object({ menus: z.array(zaloMenuSchema) }), zaloMenuSchema.transform((menu) => ({ menus: [menu] }))]);
+
+/** Menus kept per group: enough for the people answering at once, small enough to stay cheap. */
+const groupMenusKept = 20;
 
 /** The choices in the order they are numbered: row by row, left to right. */
 export function flattenChoices(choices: Choices): ZaloMenu["choices"] {
@@ -60,25 +74,62 @@ export function resolveReply(menu: ZaloMenu, text: string): ZaloMenu["choices"][
   return matches.length === 1 ? matches[0]! : null;
 }
 
+// === Finding the menu a reply answers
+
+/** Who wrote a reply, and which message it quotes (Zalo's "Trả lời"), if any. */
+export interface ReplyContext {
+  senderId: string;
+  quotedId?: string;
+}
+
+/**
+ * The menu a reply answers, newest first: the menu of the quoted message; else the sender's
+ * own latest menu; else the latest menu meant for anyone. Someone else's menu never answers.
+ */
+export function menuFor(menus: readonly ZaloMenu[], reply: ReplyContext): ZaloMenu | null {
+  const newestFirst = [...menus].reverse();
+  if (reply.quotedId) {
+    const quoted = newestFirst.find((m) => m.messageId === reply.quotedId || m.sentIds?.includes(reply.quotedId!));
+    if (quoted && (quoted.forUser === undefined || quoted.forUser === reply.senderId)) return quoted;
+  }
+  return newestFirst.find((m) => m.forUser === reply.senderId) ?? newestFirst.find((m) => m.forUser === undefined) ?? null;
+}
+
 // === Storage
 
-/** Where the last menu of each Zalo chat lives: the Chat row (channel ZALO). */
+/** Where the menus of each Zalo chat live: the Chat row (channel ZALO), so a restart keeps them. */
 export class ZaloMenuStore {
   constructor(private readonly db: DbTx) {}
 
-  /** The menu last sent to a chat, or null (none, cleared, or unreadable after an upgrade). */
-  async get(threadId: string): Promise<ZaloMenu | null> {
+  /** The menus kept for a chat, oldest first (none, cleared, or unreadable after an upgrade: empty). */
+  async list(threadId: string): Promise<ZaloMenu[]> {
     const chat = await this.db.chat.findUnique({
       where: { channel_externalId: { channel: "ZALO", externalId: threadId } },
       select: { lastMenu: true },
     });
-    const parsed = zaloMenuSchema.safeParse(chat?.lastMenu);
-    return parsed.success ? parsed.data : null;
+    const parsed = storedMenusSchema.safeParse(chat?.lastMenu);
+    return parsed.success ? parsed.data.menus : [];
   }
 
-  /** Records the menu just sent to a chat (null when the last message asked nothing). */
-  async set(threadId: string, kind: "PRIVATE" | "GROUP", menu: ZaloMenu | null): Promise<void> {
-    const lastMenu = menu ?? Prisma.DbNull;
+  /** The menu a reply in a chat answers, or null. */
+  async find(threadId: string, reply: ReplyContext): Promise<ZaloMenu | null> {
+    return menuFor(await this.list(threadId), reply);
+  }
+
+  /**
+   * Records what was just sent to a chat. In a direct chat the new menu replaces the last
+   * one, and a message without choices clears it. In a group only the recipient's own menus
+   * are replaced (or cleared); menus of others stay answerable.
+   */
+  async set(threadId: string, kind: "PRIVATE" | "GROUP", menu: ZaloMenu | null, forUser?: string): Promise<void> {
+    let menus: ZaloMenu[];
+    if (kind === "PRIVATE") menus = menu ? [menu] : [];
+    else {
+      const recipient = menu?.forUser ?? forUser;
+      const kept = (await this.list(threadId)).filter((m) => m.forUser !== recipient || recipient === undefined);
+      menus = (menu ? [...kept.filter((m) => m.messageId !== menu.messageId), menu] : kept).slice(-groupMenusKept);
+    }
+    const lastMenu = menus.length > 0 ? { menus } : Prisma.DbNull;
     await this.db.chat.upsert({
       where: { channel_externalId: { channel: "ZALO", externalId: threadId } },
       create: { channel: "ZALO", externalId: threadId, kind, lastMenu },

@@ -112,7 +112,7 @@ export class ZaloOutboxSender implements Sender {
       case "text": {
         const menu = payload.choices ? this.menuOf(payload.choices) : null;
         await sendText(htmlToStyledText(menu ? `${payload.html}\n\n${this.list(menu)}` : payload.html));
-        await this.menus.set(threadId, kind, menu ? { messageId: ids[ids.length - 1]!, choices: menu } : null);
+        await this.menus.set(threadId, kind, menu ? { messageId: ids[ids.length - 1]!, choices: menu, sentIds: [...ids] } : null);
         break;
       }
       case "photos": {

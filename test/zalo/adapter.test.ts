@@ -171,6 +171,46 @@ describe("numbered menus", () => {
     await adapter.stop();
   });
 
+  it("in a group, each person's number answers their own menu, or the one their reply quotes", async () => {
+    const fieldChoices = [[{ label: "Y tế", payload: "s:field:6" }, { label: "Giáo dục", payload: "s:field:7" }]];
+    const { zalo, adapter, events, receive } = rig({
+      // Answers a command in the group with a menu, as the conversation handler would.
+      onEvent: async (event, port) => {
+        events.push(event);
+        if (event.input.kind !== "command") return;
+        await port.send(event.chat.externalId, { text: "Chọn", choices: event.input.name === "decu" ? kindChoices : fieldChoices });
+      },
+    });
+    // A review card sent outside any conversation: anyone in the group may answer it.
+    const cardId = await adapter.send("g-menus", { text: "Thẻ duyệt", choices: [[{ label: "Duyệt", payload: "r:approve" }]] });
+    await receive(textMessage("u-an", "/decu", { group: "g-menus" }), textMessage("u-binh", "/linhvuc", { group: "g-menus" }));
+    const [card, anMenu, binhMenu] = zalo.sentTo("g-menus");
+    events.length = 0;
+
+    await receive(
+      textMessage("u-an", "1", { group: "g-menus" }),
+      textMessage("u-binh", "1", { group: "g-menus" }),
+      textMessage("u-binh", "2", { group: "g-menus", quote: anMenu!.msgIds[0]! }),
+      textMessage("u-an", "2", { group: "g-menus", quote: binhMenu!.msgIds[0]! }),
+      textMessage("u-an", "1", { group: "g-menus", quote: card!.msgIds[0]! }),
+      textMessage("u-chi", "1", { group: "g-menus" }),
+    );
+    const chosen = events.map((e) => [e.from.externalId, e.input.kind === "choice" ? e.input.payload : null]);
+    expect(chosen).toEqual([
+      ["u-an", "s:kind:INDIVIDUAL"],
+      ["u-binh", "s:field:6"],
+      // Quoting someone else's menu does not answer it: the sender's own menu does.
+      ["u-binh", "s:field:7"],
+      ["u-an", "s:kind:COLLECTIVE"],
+      // Quoting the card answers the card, though An has a menu of her own.
+      ["u-an", "r:approve"],
+      // Someone without a menu of their own answers the card meant for anyone.
+      ["u-chi", "r:approve"],
+    ]);
+    expect(events.at(-1)?.input).toMatchObject({ messageId: cardId });
+    await adapter.stop();
+  });
+
   it("forgets the menu once a message asks nothing, so a number is text again", async () => {
     const { adapter, events, receive } = rig();
     await adapter.send("u-forget", { text: "Chọn", choices: kindChoices });

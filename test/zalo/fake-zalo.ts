@@ -153,6 +153,8 @@ interface MessageOptions {
   /** Sent in this group instead of a direct chat. */
   group?: string;
   isSelf?: boolean;
+  /** The id of the message this one quotes ("Trả lời" in Zalo). */
+  quote?: string;
 }
 
 function incoming(uid: string, msgType: string, content: unknown, options: MessageOptions = {}): Message {
@@ -181,7 +183,7 @@ function incoming(uid: string, msgType: string, content: unknown, options: Messa
     st: 3,
     at: 5,
     realMsgId: msgId,
-    quote: undefined,
+    quote: options.quote ? { ownerId: "bot", cliMsgId: Number(options.quote), globalMsgId: Number(options.quote), cliMsgType: 1, ts: Date.now(), msg: "", attach: "", fromD: "", ttl: 0 } : undefined,
   };
   const isSelf = options.isSelf ?? false;
   if (options.group) return { type: ThreadType.Group, threadId: options.group, isSelf, data: { ...data, mentions: undefined } } as Message;
