@@ -2,7 +2,7 @@
 // instead of buttons, albums as one message with several attachments, and a listener that
 // reconnects by itself and says clearly when Zalo Web took the session elsewhere.
 import type { Logger } from "pino";
-import { CloseReason, ThreadType, type AttachmentSource, type Message, type SendMessageResponse } from "zca-js";
+import { CloseReason, ThreadType, type AttachmentSource, type Message } from "zca-js";
 import type { ChannelPort, ChatInfo, ChoiceNotice, DownloadedFile, EventHandler, FileRef, MemberStatus, OutgoingMessage, PhotoSource } from "../port";
 import type { DbTx } from "../../core/db/client";
 import { toLocale, Translations, type Locale } from "../../core/i18n";
@@ -10,6 +10,7 @@ import { fetchImage, fileAttachment, urlAttachment } from "./attachments";
 import { htmlToStyledText, splitStyledText, zaloMaxMessageLength, type StyledText } from "./format";
 import { flattenChoices, numberedList, resolveReply, ZaloMenuStore, type ZaloMenu } from "./menu";
 import { toIncomingEvent } from "./normalize";
+import { sentMessageIds } from "./send-response";
 import type { ZaloApi } from "./zalo-api";
 
 // === Options
@@ -55,9 +56,6 @@ function unrefDelay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
-function messageIds(response: SendMessageResponse): string[] {
-  return [...(response.message ? [response.message] : []), ...response.attachment].map((m) => String(m.msgId));
-}
 
 /**
  * The alert the app sends the admins (on Telegram) when the Zalo session was closed elsewhere.
@@ -320,12 +318,12 @@ export class ZaloAdapter implements ChannelPort {
     const ids: string[] = [];
     // A caption rides along only with a single photo, and loses its styles on the way.
     if (styled && attachments.length === 1 && styled.text.length <= maxCaptionLength) {
-      ids.push(...messageIds(await this.api.sendMessage({ msg: styled.text, attachments }, chatId, type)));
+      ids.push(...sentMessageIds(await this.api.sendMessage({ msg: styled.text, attachments }, chatId, type)));
       return ids;
     }
     for (let i = 0; i < attachments.length; i += maxAlbumSize) {
       const album = attachments.slice(i, i + maxAlbumSize);
-      ids.push(...messageIds(await this.api.sendMessage({ msg: "", attachments: album }, chatId, type)));
+      ids.push(...sentMessageIds(await this.api.sendMessage({ msg: "", attachments: album }, chatId, type)));
     }
     if (styled && styled.text.trim()) ids.push(...(await this.sendStyled(chatId, type, styled)));
     return ids;
@@ -393,7 +391,7 @@ export class ZaloAdapter implements ChannelPort {
     const ids: string[] = [];
     for (const part of parts) {
       const response = await this.api.sendMessage({ msg: part.text, ...(part.styles.length > 0 ? { styles: part.styles } : {}) }, chatId, type);
-      ids.push(...messageIds(response));
+      ids.push(...sentMessageIds(response));
     }
     return ids;
   }

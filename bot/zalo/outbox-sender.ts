@@ -4,7 +4,7 @@ import { untilAborted } from "../../core/async/until-aborted";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { ThreadType, ZaloApiError, type AttachmentSource, type SendMessageResponse } from "zca-js";
+import { ThreadType, ZaloApiError, type AttachmentSource } from "zca-js";
 import type { DbTx } from "../../core/db/client";
 import { Translations, type Locale } from "../../core/i18n";
 import { PermanentSendError, RateLimitedError, TransientSendError, type SendError } from "../../core/outbox/errors";
@@ -14,6 +14,7 @@ import type { OutgoingMessage, Sender, SendResult } from "../../core/outbox/send
 import { fileAttachment, urlAttachment } from "./attachments";
 import { htmlToStyledText, splitStyledText, type StyledText } from "./format";
 import { numberedList, ZaloMenuStore, type ZaloMenu } from "./menu";
+import { sentMessageIds } from "./send-response";
 import type { ZaloApi } from "./zalo-api";
 
 // === Limits
@@ -100,12 +101,12 @@ export class ZaloOutboxSender implements Sender {
     const sendText = async (styled: StyledText) => {
       for (const part of splitStyledText(styled)) {
         signal.throwIfAborted();
-        ids.push(...messageIds(await this.api.sendMessage({ msg: part.text, ...(part.styles.length > 0 ? { styles: part.styles } : {}) }, threadId, type)));
+        ids.push(...sentMessageIds(await this.api.sendMessage({ msg: part.text, ...(part.styles.length > 0 ? { styles: part.styles } : {}) }, threadId, type)));
       }
     };
     const sendFiles = async (attachments: AttachmentSource[], caption?: string) => {
       signal.throwIfAborted();
-      ids.push(...messageIds(await this.api.sendMessage({ msg: caption ?? "", attachments }, threadId, type)));
+      ids.push(...sentMessageIds(await this.api.sendMessage({ msg: caption ?? "", attachments }, threadId, type)));
     };
 
     switch (payload.type) {
@@ -209,9 +210,6 @@ function hasNumericCode(error: unknown): error is { code: number } {
 
 // === Helpers
 
-function messageIds(response: SendMessageResponse): string[] {
-  return [...(response.message ? [response.message] : []), ...response.attachment].map((m) => String(m.msgId));
-}
 
 async function fetchOk(url: string, signal: AbortSignal): Promise<Response> {
   const response = await fetch(url, { signal });

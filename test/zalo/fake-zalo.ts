@@ -70,15 +70,25 @@ export class FakeZalo implements ZaloApi {
   readonly groups = new Map<string, { name: string; creatorId: string; adminIds?: string[]; memberIds?: string[]; memVerList?: string[] }>();
   private nextId = 1000;
   private failures: { code: number | undefined; message: string }[] = [];
+  private emptyAnswers = 0;
 
   /** The next `count` sends throw a ZaloApiError with this code and message. */
   failNext(count: number, error: { code?: number; message: string }): void {
     for (let i = 0; i < count; i += 1) this.failures.push({ code: error.code, message: error.message });
   }
 
+  /** The next `count` sends answer with no message id at all (and deliver nothing). */
+  answerEmptyNext(count: number): void {
+    this.emptyAnswers += count;
+  }
+
   async sendMessage(message: MessageContent | string, threadId: string, type: ThreadType = ThreadType.User): Promise<SendMessageResponse> {
     const failure = this.failures.shift();
     if (failure) throw new ZaloApiError(failure.message, failure.code);
+    if (this.emptyAnswers > 0) {
+      this.emptyAnswers -= 1;
+      return { message: null, attachment: [] };
+    }
     const content = typeof message === "string" ? { msg: message } : message;
     const sources: AttachmentSource[] = content.attachments === undefined ? [] : Array.isArray(content.attachments) ? content.attachments : [content.attachments];
     if (!content.msg && sources.length === 0) throw new ZaloApiError("Missing message content");

@@ -107,6 +107,22 @@ describe("rendering", () => {
 });
 
 describe("Zalo's errors", () => {
+  it("retries a send Zalo answered without a message id, and fails it with that reason when it keeps happening", async () => {
+    const { zalo, worker } = rig({ maxAttempts: 2 });
+    zalo.answerEmptyNext(1);
+    await toPerson("empty:once", "u-empty-1", { type: "text", html: "Nhắc hạn nộp báo cáo" });
+    await worker.drain();
+    expect(await row("empty:once")).toMatchObject({ status: "SENT", attempts: 1 });
+    expect(zalo.sentTo("u-empty-1").map((m) => m.text)).toEqual(["Nhắc hạn nộp báo cáo"]);
+
+    zalo.answerEmptyNext(2);
+    await toPerson("empty:always", "u-empty-2", { type: "text", html: "Nhắc lần nữa" });
+    await worker.drain();
+    const failed = await row("empty:always");
+    expect(failed).toMatchObject({ status: "FAILED", attempts: 2 });
+    expect(failed.lastError).toContain("without a message id");
+  });
+
   it("sorts codes and words into the outbox's classes", () => {
     const limited = classifyZaloError(new ZaloApiError("Vượt quá số request cho phép", 221));
     expect(limited).toBeInstanceOf(RateLimitedError);
