@@ -110,4 +110,6 @@ process.on("message", (message: { type?: string }) => {
     );
   }
 });
+// A parent that died leaves nobody to report to: end with it.
+process.on("disconnect", () => process.exit(0));
 process.send?.({ type: "ready" });

@@ -11,7 +11,7 @@ export class BotProcess {
   private constructor(private readonly child: ChildProcess) {}
 
   /** Forks the bot and resolves once it polls (it says "ready" after its start-up). */
-  static async start(spec: BotProcessSpec, timeoutMs = 120_000): Promise<BotProcess> {
+  static async start(spec: BotProcessSpec, timeoutMs = 300_000): Promise<BotProcess> {
     const child = fork(entry, [], {
       execArgv: ["--import", "tsx"],
       env: { ...process.env, BENCH_BOT: JSON.stringify(spec) },

@@ -35,7 +35,10 @@ export async function createBenchDatabase(name: string): Promise<BenchDatabase> 
 }
 
 const batch = 500;
-const statuses = ["SUBMITTED", "APPROVED", "PUBLISHED", "REJECTED", "PUBLISHED", "SUBMITTED", "IN_REVIEW", "WITHDRAWN", "PUBLISHED", "DRAFT"] as const;
+// Decided and abandoned nominations only: a waiting one without its review card would make
+// every start of the bot post the missing card (handlers/review/cards.ts), which a running
+// deployment has long done.
+const statuses = ["PUBLISHED", "APPROVED", "PUBLISHED", "REJECTED", "PUBLISHED", "WITHDRAWN", "PUBLISHED", "CANCELLED", "PUBLISHED", "DRAFT"] as const;
 
 /**
  * Adds `people` residents (each with a Telegram identity) and `nominations` nominations among
@@ -61,7 +64,7 @@ export async function fillDatabase(db: Db, people: number, nominations: number):
     const rows = Array.from({ length: Math.min(batch, nominations - i) }, (_, k) => {
       const n = i + k;
       const status = statuses[n % statuses.length]!;
-      const submitted = status !== "DRAFT";
+      const submitted = status !== "DRAFT" && status !== "CANCELLED";
       const name = `Người tốt ${n}`;
       return {
         nominatorId: persons[n % persons.length]!.id,
