@@ -1,10 +1,33 @@
 // The parent's handle on a bot process (bot-process.ts): start it, read its CPU time and
-// memory, stop it.
+// memory, stop it. The bot process runs compiled, on plain node, as `npm start` runs the bot
+// (scripts/build.mjs): bundled once per bench into dist/bench/, two folders below the root
+// like the app's bundle, with packages left in node_modules.
 import { fork, type ChildProcess } from "node:child_process";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 import type { BotProcessSpec, ProcessSample } from "./bot-process";
 
-const entry = fileURLToPath(new URL("./bot-process.ts", import.meta.url));
+const root = fileURLToPath(new URL("../..", import.meta.url));
+let compiled: Promise<string> | undefined;
+
+/** Bundles bot-process.ts (once); resolves with the bundle's path. */
+function compiledEntry(): Promise<string> {
+  compiled ??= build({
+    absWorkingDir: root,
+    entryPoints: { "bot-process": "scripts/bench/bot-process.ts" },
+    outdir: path.join(root, "dist", "bench"),
+    outExtension: { ".js": ".mjs" },
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning",
+  }).then(() => path.join(root, "dist", "bench", "bot-process.mjs"));
+  return compiled;
+}
 
 /** A running bot process. */
 export class BotProcess {
@@ -12,8 +35,8 @@ export class BotProcess {
 
   /** Forks the bot and resolves once it polls (it says "ready" after its start-up). */
   static async start(spec: BotProcessSpec, timeoutMs = 300_000): Promise<BotProcess> {
-    const child = fork(entry, [], {
-      execArgv: ["--import", "tsx"],
+    const child = fork(await compiledEntry(), [], {
+      execArgv: [],
       env: { ...process.env, BENCH_BOT: JSON.stringify(spec) },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });

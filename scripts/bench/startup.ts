@@ -13,11 +13,20 @@ import type { CallRecord } from "../../emulator/state";
 /** The repository's root (where package.json is). */
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
-/** Spawns the start script `runs` times; returns each time to the first poll, in ms. */
-export async function measureStartup(emulator: Emulator, databaseFile: string, mediaDir: string, runs: number): Promise<number[]> {
+/**
+ * The package's start script, and its last command alone when it has several (a build, then
+ * the app): the second shows the app's own start-up once the build is done.
+ */
+export function startCommands(): { full: string; app: string | null } {
   const scripts = (JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
-  const start = scripts.start;
-  if (!start) throw new Error("package.json has no start script");
+  const full = scripts.start;
+  if (!full) throw new Error("package.json has no start script");
+  const parts = full.split("&&").map((p) => p.trim());
+  return { full, app: parts.length > 1 ? parts.at(-1)! : null };
+}
+
+/** Runs `start` `runs` times; returns each time to the first poll, in ms. */
+export async function measureStartup(emulator: Emulator, start: string, databaseFile: string, mediaDir: string, runs: number): Promise<number[]> {
   const times: number[] = [];
   for (let run = 0; run < runs; run += 1) {
     const { token, driver } = emulator.createBot({ username: `bench_start_${run}_${Date.now()}_bot` });
