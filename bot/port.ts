@@ -25,6 +25,16 @@ export interface OutgoingMessage {
 /** A photo to send: a stored file on disk, or an id the channel already knows. */
 export type PhotoSource = { kind: "file"; path: string } | { kind: "channel-file"; fileId: string };
 
+/** A file to send as a document: a report workbook, a dossier draft, a CSV export. */
+export interface OutgoingDocument {
+  /** The name the recipient sees, with its extension ("bao-cao-2026-Q4.xlsx"). */
+  fileName: string;
+  bytes: Buffer;
+  mimeType: string;
+  /** A short caption in the HTML subset; channels that cannot attach one send it as a message. */
+  caption?: string;
+}
+
 /** What a channel needs to fetch an incoming file later. */
 export interface FileRef {
   fileId: string;
@@ -48,6 +58,11 @@ export interface ChannelPort {
   send(chatId: string, message: OutgoingMessage): Promise<string>;
   /** Sends one photo or an album of up to 10; returns the ids of the messages. */
   sendPhotos(chatId: string, photos: PhotoSource[], caption?: string): Promise<string[]>;
+  /**
+   * Sends a file as a document; returns the id of the message carrying it. Absent on a
+   * channel that cannot send files (the handlers then say so instead).
+   */
+  sendDocument?(chatId: string, document: OutgoingDocument): Promise<string>;
   /** Replaces a message's text and choices. */
   edit(chatId: string, messageId: string, message: OutgoingMessage): Promise<void>;
   /** Acknowledges a pressed choice, optionally with a short toast or an alert. */

@@ -2,7 +2,7 @@
 // sendMediaGroup, files through getFile and the file download URL.
 import { GrammyError, InputFile, InputMediaBuilder, type Api } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
-import type { ChannelPort, ChatInfo, Choices, DownloadedFile, FileRef, MemberStatus, OutgoingMessage, PhotoSource } from "../port";
+import type { ChannelPort, ChatInfo, Choices, DownloadedFile, FileRef, MemberStatus, OutgoingDocument, OutgoingMessage, PhotoSource } from "../port";
 
 /** Telegram's limit on callback_data. */
 const maxCallbackBytes = 64;
@@ -73,6 +73,13 @@ export class TelegramPort implements ChannelPort {
       ids.push(...sent.map((m) => String(m.message_id)));
     }
     return ids;
+  }
+
+  async sendDocument(chatId: string, document: OutgoingDocument): Promise<string> {
+    const sent = await this.api.sendDocument(chatIdOf(chatId), new InputFile(document.bytes, document.fileName), {
+      ...(document.caption ? { caption: document.caption, parse_mode: "HTML" as const } : {}),
+    });
+    return String(sent.message_id);
   }
 
   async edit(chatId: string, messageId: string, message: OutgoingMessage): Promise<void> {

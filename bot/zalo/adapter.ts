@@ -3,7 +3,7 @@
 // reconnects by itself and says clearly when Zalo Web took the session elsewhere.
 import type { Logger } from "pino";
 import { CloseReason, ThreadType, type AttachmentSource, type Message } from "zca-js";
-import type { ChannelPort, ChatInfo, ChoiceNotice, DownloadedFile, EventHandler, FileRef, MemberStatus, OutgoingMessage, PhotoSource } from "../port";
+import type { ChannelPort, ChatInfo, ChoiceNotice, DownloadedFile, EventHandler, FileRef, MemberStatus, OutgoingDocument, OutgoingMessage, PhotoSource } from "../port";
 import type { DbTx } from "../../core/db/client";
 import { toLocale, Translations, type Locale } from "../../core/i18n";
 import { fetchImage, fileAttachment, urlAttachment } from "./attachments";
@@ -327,6 +327,15 @@ export class ZaloAdapter implements ChannelPort {
     }
     if (styled && styled.text.trim()) ids.push(...(await this.sendStyled(chatId, type, styled)));
     return ids;
+  }
+
+  /** A file goes as an attachment of its own; its caption follows as a styled message. */
+  async sendDocument(chatId: string, document: OutgoingDocument): Promise<string> {
+    const type = await this.threadType(chatId);
+    const attachment: AttachmentSource = { data: document.bytes, filename: document.fileName as `${string}.${string}`, metadata: { totalSize: document.bytes.length } };
+    const [id] = sentMessageIds(await this.api.sendMessage({ msg: "", attachments: [attachment] }, chatId, type));
+    if (document.caption) await this.sendStyled(chatId, type, htmlToStyledText(document.caption));
+    return id!;
   }
 
   async download(file: FileRef): Promise<DownloadedFile> {
