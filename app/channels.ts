@@ -35,6 +35,7 @@ import { UpdateRateLimiter, type RateLimitOptions } from "../handlers/rate-limit
 import { postCards, postMissingCards, refreshCards } from "../handlers/review/cards";
 import type { ReviewDeps } from "../handlers/review/deps";
 import { reviewMiddleware } from "../handlers/review/middleware";
+import { reportsMiddleware } from "../handlers/reports/middleware";
 
 // === Options
 
@@ -231,6 +232,7 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
     [
       broadcastMiddleware(broadcast, progress),
       reviewMiddleware(review),
+      reportsMiddleware({ db, i18n, log, timeZone: options.timeZone, defaultLocale: options.defaultLocale }),
       linkMiddleware({ db, i18n, log, defaultLocale: options.defaultLocale }),
       calendarMiddleware({
         db,

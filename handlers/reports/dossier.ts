@@ -1,0 +1,30 @@
+// /hoso GS-… (/dossier) and the review card's dossier button: the DOCX draft of the
+// nominee's achievement report, for officers whose units include the nomination's unit.
+import type { ChannelPort, IncomingEvent } from "../../bot/port";
+import { parseNominationCode } from "../../core/nominations/code";
+import { docxMimeType, dossierData, dossierDocx } from "../../core/reports/dossier";
+import { covers } from "../../core/review/scope";
+import type { ReportActor, ReportDeps } from "./middleware";
+
+/** Sends the dossier of a nomination named by its code (typed) or its id (a button). */
+export async function sendDossier(deps: ReportDeps, event: IncomingEvent, port: ChannelPort, actor: ReportActor, which: string | number): Promise<void> {
+  const t = (id: string, a?: Record<string, string | number>) => deps.i18n.t(actor.locale, id, a);
+  const chatId = event.chat.externalId;
+  if (which === "") return void (await port.send(chatId, { text: t("reports-dossier-usage") }));
+  let id: number | undefined;
+  if (typeof which === "number") id = Number.isInteger(which) ? which : undefined;
+  else {
+    const code = parseNominationCode(which);
+    const row = code ? await deps.db.nomination.findUnique({ where: { codeYear_codeSeq: { codeYear: code.year, codeSeq: code.seq } }, select: { id: true } }) : null;
+    id = row?.id;
+  }
+  const data = id === undefined ? null : await dossierData(deps.db, id, deps.timeZone, deps.now ? deps.now() : new Date());
+  // Someone else's nomination reads as not found: an officer learns nothing of other units.
+  if (!data || !data.unitPath || !actor.scopes.some((s) => covers(s, data.unitPath!))) {
+    return void (await port.send(chatId, { text: t("reports-dossier-not-found", { code: typeof which === "string" ? which : "" }) }));
+  }
+  if (!port.sendDocument) return void (await port.send(chatId, { text: t("reports-no-documents") }));
+  const bytes = await dossierDocx(data);
+  deps.log.info({ by: actor.id, code: data.code }, "dossier sent");
+  await port.sendDocument(chatId, { fileName: `bao-cao-thanh-tich-${data.code}.docx`, bytes, mimeType: docxMimeType, caption: t("reports-dossier-caption", { name: data.nomineeName, code: data.code }) });
+}
