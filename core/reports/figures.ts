@@ -140,7 +140,8 @@ function add(counts: StatusCounts, status: NominationStatus): void {
 /** Statuses of nominations that were submitted (everything but drafts). */
 export const submittedStatuses: NominationStatus[] = ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO", "APPROVED", "REJECTED", "WITHDRAWN", "PUBLISHED"];
 
-const pageSize = 1000;
+// Relations of a page are loaded with one "IN (ids)" each; SQLite takes at most 999 parameters.
+const pageSize = 500;
 
 /** Reads rows page by page in id order; `fetch` gets the last id seen. */
 export async function* pages<T extends { id: number }>(fetch: (afterId: number, take: number) => Promise<T[]>): AsyncGenerator<T[]> {
