@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator, type MessageView } from "../../emulator/index";
 import { startBot, ChatUser, type BotUnderTest } from "../support/bot-app";
 import { fillDraftUpTo, personOf } from "../support/drafts";
+import { resumeAndSubmit } from "../support/resume-submit";
 import { createTempDatabase, type TempDatabase } from "../support/temp-database";
 
 const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
@@ -34,9 +35,7 @@ async function submitNomination(name: string): Promise<{ card: MessageView; code
   const nominator = user(ids.nominator);
   await nominator.command("decu");
   await fillDraftUpTo(bot.db, ids.nominator, "preview", name);
-  await nominator.command("decu");
-  await nominator.press("▶️ Tiếp tục");
-  const receipt = await nominator.press("📨 Gửi hồ sơ");
+  const receipt = await resumeAndSubmit(emulator, ids.nominator);
   const code = /GS-\d{4}-\d{4}/.exec(receipt.text ?? "")![0];
   const card = await nextIn(unitGroup, (m) => (m.text ?? "").includes(code));
   return { card, code };

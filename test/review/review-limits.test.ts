@@ -6,6 +6,7 @@ import { startEmulator, type Emulator, type MessageView } from "../../emulator/i
 import { startBot, ChatUser, type BotUnderTest } from "../support/bot-app";
 import { fillDraftUpTo, personOf } from "../support/drafts";
 import { submitNomination as submitInDb } from "../../core/nominations/lifecycle";
+import { resumeAndSubmit } from "../support/resume-submit";
 import { createTempDatabase, type TempDatabase } from "../support/temp-database";
 
 let temp: TempDatabase;
@@ -25,9 +26,7 @@ async function submitNomination(name: string, achievements?: string): Promise<{ 
   await nominator.command("decu");
   await fillDraftUpTo(bot.db, ids.nominator, "preview", name);
   if (achievements) await bot.db.nomination.updateMany({ where: { nomineeName: name, status: "DRAFT" }, data: { achievements } });
-  await nominator.command("decu");
-  await nominator.press("▶️ Tiếp tục");
-  const receipt = await nominator.press("📨 Gửi hồ sơ");
+  const receipt = await resumeAndSubmit(emulator, ids.nominator);
   const code = /GS-\d{4}-\d{4}/.exec(receipt.text ?? "")![0];
   const card = await nextIn(unitGroup, (m) => (m.text ?? "").includes(code));
   return { card, code };
@@ -130,9 +129,7 @@ describe("an English-speaking officer", () => {
     await fillDraftUpTo(bot.db, ids.nominator, "preview", "Đào Văn Bình");
     const unit = await bot.db.unit.findUniqueOrThrow({ where: { code: "PT-LT-TIENKIEN" } });
     await bot.db.nomination.updateMany({ where: { nomineeName: "Đào Văn Bình", status: "DRAFT" }, data: { unitId: unit.id } });
-    await nominator.command("decu");
-    await nominator.press("▶️ Tiếp tục");
-    await nominator.press("📨 Gửi hồ sơ");
+    await resumeAndSubmit(emulator, ids.nominator);
     const card = await driver().waitForBotMessage(ids.english, { timeout: 5000, predicate: (m) => (m.text ?? "").includes("Đào Văn Bình") });
     expect(card.text).toContain("Nominee");
     driver().pressButton(ids.english, { messageId: card.messageId, text: "📝 Ask for more" });
