@@ -2,7 +2,6 @@
 // review, account linking, calendar, then the nomination conversation), one outbox worker with a
 // sender per running channel, one calendar ticker, and starts Telegram, Zalo, or both.
 import type { Logger } from "pino";
-import type { ChannelName, ChannelPort } from "../bot/port";
 import { startTelegramBot, type TelegramBot } from "../bot/telegram/bot";
 import { TelegramOutboxSender } from "../bot/telegram/outbox-sender";
 import type { ZaloAdapter, ZaloSessionClosed } from "../bot/zalo/adapter";
@@ -11,6 +10,7 @@ import type { ZaloApi } from "../bot/zalo/zalo-api";
 import { calendarJobs } from "../core/calendar/jobs";
 import { syncDeadlines, type DeadlineConfig } from "../core/calendar/deadline-config";
 import { startTicker, type CalendarTicker, type TickJob } from "../core/calendar/ticker";
+import type { ChannelName, ChannelPort } from "../core/channel/port";
 import type { QuietHours } from "../core/calendar/zoned-time";
 import type { Db } from "../core/db/client";
 import { toLocale, type Locale, type Translations } from "../core/i18n";
@@ -28,7 +28,7 @@ import { ProgressFollower } from "../handlers/broadcast/progress";
 import { broadcastJobs, startBroadcastSchedules } from "../handlers/broadcast/schedule";
 import { calendarMiddleware } from "../handlers/calendar/middleware";
 import { chain } from "../handlers/chain";
-import { nominateDeepLink } from "../handlers/commands";
+import { commandMenus, nominateDeepLink } from "../handlers/commands";
 import { createConversationHandler } from "../handlers/conversation";
 import { linkMiddleware } from "../handlers/link";
 import { UpdateRateLimiter, type RateLimitOptions } from "../handlers/rate-limit";
@@ -251,7 +251,7 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
   const senders: Sender[] = [];
   if (options.telegram) {
     const { token, apiRoot } = options.telegram;
-    telegram = await startTelegramBot({ token, apiRoot, handler, i18n, log });
+    telegram = await startTelegramBot({ token, apiRoot, handler, commands: commandMenus, i18n, log });
     senders.push(new TelegramOutboxSender({ token, apiRoot, mediaDir: options.mediaDir, fileIds: attachmentFileIds(db) }));
   }
   let zaloLimits: Partial<Record<"ZALO", ChannelLimits>> = {};

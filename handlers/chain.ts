@@ -1,6 +1,6 @@
 // Handlers as a chain, the way grammY composes middleware: each one either handles an event
 // or passes it on with `next()`. The nomination conversation is the last link.
-import type { ChannelPort, EventHandler, IncomingEvent } from "../bot/port";
+import type { ChannelPort, EventHandler, IncomingEvent } from "../core/channel/port";
 
 /** A link of the chain: handles the event, or calls `next` to let the following link try. */
 export type Middleware = (event: IncomingEvent, port: ChannelPort, next: () => Promise<void>) => Promise<void>;

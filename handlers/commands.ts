@@ -1,5 +1,7 @@
-// The commands people can type, with their Vietnamese aliases. Channel adapters register
-// these (Telegram's command menu); the conversation handler routes by `action`.
+// The commands people can type, with their Vietnamese aliases. The application hands their
+// menus to the channel adapters (Telegram's command menu); the conversation handler routes by
+// `action`.
+import type { CommandMenus } from "../core/channel/commands";
 
 /** What a command does. */
 export type CommandAction = "start" | "nominate" | "mine" | "cancel" | "help" | "language";
@@ -26,6 +28,12 @@ export const commands: readonly { name: string; action: CommandAction }[] = [
  * `cmd-group-<name>`.
  */
 export const groupCommands: readonly string[] = ["choduyet", "lichsu", "dangky", "huydangky", "deadlines"];
+
+/** The menus the channel adapters register: descriptions are `cmd-<action>` and `cmd-group-<name>`. */
+export const commandMenus: CommandMenus = {
+  private: commands.map((c) => ({ name: c.name, descriptionId: `cmd-${c.action}` })),
+  group: groupCommands.map((name) => ({ name, descriptionId: `cmd-group-${name}` })),
+};
 
 /** The action of a typed command name, if it is one of ours. */
 export function commandAction(name: string): CommandAction | undefined {

@@ -1,7 +1,7 @@
 // The one entry for everything people do in a private chat, on any channel: commands, menu
 // buttons, answers to the nomination steps, /mine. It speaks only the channel port.
 import type { Logger } from "pino";
-import type { ChannelName, ChannelPort, EventHandler, IncomingEvent, IncomingPhoto } from "../bot/port";
+import type { ChannelPort, EventHandler, IncomingEvent, IncomingPhoto } from "../core/channel/port";
 import type { Db } from "../core/db/client";
 import type { Locale, Translations } from "../core/i18n";
 import { checkDeclaredMedia, storeImage } from "../core/workflow/media";
@@ -29,19 +29,16 @@ export interface ConversationOptions {
 }
 
 /**
- * Channels whose `edit` changes the sent message itself. Zalo cannot edit: its `edit` sends a
- * new message, so taking buttons off an old question there would repeat the question (and
- * Zalo's numbered replies always answer the newest list anyway).
+ * Binds the port to one chat, as the workflow engine writes to it. Buttons are taken off an
+ * answered question only where an edit changes the message itself: elsewhere the edit would
+ * repeat the question as a new message (and numbered replies answer the newest list anyway).
  */
-const editsInPlace: Record<ChannelName, boolean> = { TELEGRAM: true, ZALO: false };
-
-/** Binds the port to one chat, as the workflow engine writes to it. */
 function repliesFor(port: ChannelPort, chatId: string): ChatReplies {
   return {
     send: (message) => port.send(chatId, message),
     edit: (messageId, message) => port.edit(chatId, messageId, message),
     sendPhotos: (photos) => port.sendPhotos(chatId, photos),
-    ...(editsInPlace[port.channel] ? { dropChoices: (messageId: string, text: string) => port.edit(chatId, messageId, { text }) } : {}),
+    ...(port.capabilities.editsInPlace ? { dropChoices: (messageId: string, text: string) => port.edit(chatId, messageId, { text }) } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 // "My nominations": what a person submitted, where each stands, and a way to withdraw one
 // until an officer decides.
-import type { OutgoingMessage } from "../bot/port";
+import type { ChatMessage } from "../core/channel/port";
 import type { Db } from "../core/db/client";
 import type { Locale, Translations } from "../core/i18n";
 import { withdraw } from "../core/review/actions";
@@ -13,7 +13,7 @@ export const withdrawPrefix = "w:";
 const shown = 15;
 
 /** The list message of a person's nominations, with withdraw buttons where allowed. */
-export async function renderMine(db: Db, i18n: Translations, person: { id: number; locale: Locale }): Promise<OutgoingMessage> {
+export async function renderMine(db: Db, i18n: Translations, person: { id: number; locale: Locale }): Promise<ChatMessage> {
   const t = (id: string, args?: Record<string, string>) => i18n.t(person.locale, id, args);
   const rows = await db.nomination.findMany({
     where: { nominatorId: person.id, status: { notIn: ["DRAFT", "CANCELLED"] } },

@@ -1,6 +1,6 @@
 // Who is writing: every event names a channel account; it belongs to one Person, created on
 // first contact with the language the channel reports, and kept up to date afterwards.
-import type { Sender } from "../bot/port";
+import type { Sender } from "../core/channel/port";
 import type { Db } from "../core/db/client";
 import { toLocale, type Locale } from "../core/i18n";
 import type { Nominator } from "../core/workflow/types";

@@ -2,8 +2,9 @@
 // channel-agnostic event for the conversation handler.
 import { Bot } from "grammy";
 import type { Logger } from "pino";
+import type { CommandMenus } from "../../core/channel/commands";
 import type { Translations } from "../../core/i18n";
-import type { EventHandler } from "../port";
+import type { EventHandler } from "../../core/channel/port";
 import { registerCommands } from "./commands";
 import { toIncomingEvent } from "./normalize";
 import { TelegramPort } from "./port";
@@ -13,6 +14,8 @@ export interface TelegramBotOptions {
   token: string;
   apiRoot: string;
   handler: EventHandler;
+  /** The command menus to register (the application takes them from the handlers). */
+  commands: CommandMenus;
   i18n: Translations;
   log: Logger;
 }
@@ -31,7 +34,7 @@ export interface TelegramBot {
  * Registers the command menu, then starts long polling; resolves once polling runs.
  *
  * ```ts
- * const telegram = await startTelegramBot({ token, apiRoot, handler, i18n, log });
+ * const telegram = await startTelegramBot({ token, apiRoot, handler, commands, i18n, log });
  * shutdown.add("telegram", () => telegram.stop());
  * ```
  */
@@ -43,7 +46,7 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
     if (event) await options.handler(event, port);
   });
   bot.catch((err) => options.log.error({ err: err.error, updateId: err.ctx.update.update_id }, "update failed"));
-  await registerCommands(bot.api, options.i18n);
+  await registerCommands(bot.api, options.i18n, options.commands);
   await new Promise<void>((resolve, reject) => {
     bot
       .start({ allowed_updates: ["message", "callback_query", "my_chat_member"], onStart: () => resolve() })

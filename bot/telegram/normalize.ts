@@ -1,7 +1,7 @@
 // Where a Telegram update becomes a channel-agnostic event. Everything Telegram-shaped stops
 // here; handlers see only `IncomingEvent`.
 import type { Chat, Update, User } from "grammy/types";
-import type { ChatRef, IncomingEvent, Input, UnsupportedKind } from "../port";
+import type { ChatRef, IncomingEvent, Input, UnsupportedKind } from "../../core/channel/port";
 
 const imageExtension = /\.(jpe?g|png|gif|webp|heic)$/i;
 

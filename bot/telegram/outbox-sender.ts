@@ -7,7 +7,7 @@ import type { InlineKeyboardMarkup, InputMediaPhoto } from "grammy/types";
 import { PermanentSendError, RateLimitedError, TransientSendError, type SendError } from "../../core/outbox/errors";
 import type { Choice, FileSource, OutboxPayload, PhotoItem } from "../../core/outbox/payload";
 import type { UploadedFileIds } from "../../core/outbox/file-ids";
-import type { OutgoingMessage, Sender, SendResult } from "../../core/outbox/sender";
+import type { OutboxDelivery, Sender, SendResult } from "../../core/outbox/sender";
 
 /** Where a {@link TelegramOutboxSender} sends and finds files. */
 export interface TelegramOutboxSenderOptions {
@@ -41,7 +41,7 @@ export class TelegramOutboxSender implements Sender {
   }
 
   /** Delivers one message; throws a classified error (see core/outbox/errors.ts). */
-  async send(message: OutgoingMessage, signal: AbortSignal): Promise<SendResult> {
+  async send(message: OutboxDelivery, signal: AbortSignal): Promise<SendResult> {
     try {
       return await this.render(message.chat.externalId, message.payload, signal);
     } catch (error) {

@@ -2,7 +2,19 @@
 // sendMediaGroup, files through getFile and the file download URL.
 import { GrammyError, InputFile, InputMediaBuilder, type Api } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
-import type { ChannelPort, ChatInfo, Choices, DownloadedFile, FileRef, MemberStatus, OutgoingDocument, OutgoingMessage, PhotoSource } from "../port";
+import type { ChannelCapabilities } from "../../core/channel/capabilities";
+import type { ChannelPort, ChatInfo, Choices, DownloadedFile, FileRef, MemberStatus, ChatMessage, OutgoingDocument, PhotoSource } from "../../core/channel/port";
+
+/** What Telegram can do: edits in place, inline buttons, toasts, albums of 10, 4096-character texts. */
+export const telegramCapabilities: ChannelCapabilities = {
+  editsInPlace: true,
+  buttons: true,
+  toasts: true,
+  albums: true,
+  maxAlbumSize: 10,
+  maxTextLength: 4096,
+  maxCaptionLength: 1024,
+};
 
 /** Telegram's limit on callback_data. */
 const maxCallbackBytes = 64;
@@ -38,6 +50,7 @@ function inputOf(photo: PhotoSource): InputFile | string {
  */
 export class TelegramPort implements ChannelPort {
   readonly channel = "TELEGRAM" as const;
+  readonly capabilities = telegramCapabilities;
   private botId: number | undefined;
 
   constructor(
@@ -45,7 +58,7 @@ export class TelegramPort implements ChannelPort {
     private readonly files: { apiRoot: string; token: string },
   ) {}
 
-  async send(chatId: string, message: OutgoingMessage): Promise<string> {
+  async send(chatId: string, message: ChatMessage): Promise<string> {
     const markup = inlineKeyboard(message.choices);
     const sent = await this.api.sendMessage(chatIdOf(chatId), message.text, {
       parse_mode: "HTML",
@@ -82,7 +95,7 @@ export class TelegramPort implements ChannelPort {
     return String(sent.message_id);
   }
 
-  async edit(chatId: string, messageId: string, message: OutgoingMessage): Promise<void> {
+  async edit(chatId: string, messageId: string, message: ChatMessage): Promise<void> {
     const markup = inlineKeyboard(message.choices);
     try {
       await this.api.editMessageText(chatIdOf(chatId), Number(messageId), message.text, {

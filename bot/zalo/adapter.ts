@@ -3,7 +3,8 @@
 // reconnects by itself and says clearly when Zalo Web took the session elsewhere.
 import type { Logger } from "pino";
 import { CloseReason, ThreadType, type AttachmentSource, type Message } from "zca-js";
-import type { ChannelPort, ChatInfo, ChoiceNotice, DownloadedFile, EventHandler, FileRef, MemberStatus, OutgoingDocument, OutgoingMessage, PhotoSource } from "../port";
+import type { ChannelCapabilities } from "../../core/channel/capabilities";
+import type { ChannelPort, ChatInfo, ChoiceNotice, DownloadedFile, EventHandler, FileRef, MemberStatus, ChatMessage, OutgoingDocument, PhotoSource } from "../../core/channel/port";
 import type { DbTx } from "../../core/db/client";
 import { toLocale, Translations, type Locale } from "../../core/i18n";
 import { fetchImage, fileAttachment, urlAttachment } from "./attachments";
@@ -49,6 +50,20 @@ const maxCaptionLength = 1000;
 /** Photos per album message: what the port promises (zca-js accepts more, Zalo shows a grid). */
 const maxAlbumSize = 10;
 
+/**
+ * What Zalo can do: no edits (an edit is a new message), no buttons (numbered replies), no
+ * toasts, albums as one message of several attachments, 2000-character texts.
+ */
+export const zaloCapabilities: ChannelCapabilities = {
+  editsInPlace: false,
+  buttons: false,
+  toasts: false,
+  albums: true,
+  maxAlbumSize,
+  maxTextLength: zaloMaxMessageLength,
+  maxCaptionLength,
+};
+
 /** Close codes after which reconnecting would only take the session back from Zalo Web. */
 const sessionTakenCodes: ReadonlySet<number> = new Set([CloseReason.DuplicateConnection, CloseReason.KickConnection]);
 
@@ -85,6 +100,7 @@ export function sessionClosedAlert(i18n: Translations, locale: Locale, closure: 
  */
 export class ZaloAdapter implements ChannelPort {
   readonly channel = "ZALO" as const;
+  readonly capabilities = zaloCapabilities;
 
   private readonly api: ZaloApi;
   private readonly log: Logger;
@@ -288,12 +304,12 @@ export class ZaloAdapter implements ChannelPort {
 
   // === Sending (the channel port)
 
-  async send(chatId: string, message: OutgoingMessage): Promise<string> {
+  async send(chatId: string, message: ChatMessage): Promise<string> {
     return this.deliver(chatId, message, undefined);
   }
 
   /** Zalo cannot edit: sends the new content as a new message; its choices answer to `messageId`. */
-  async edit(chatId: string, messageId: string, message: OutgoingMessage): Promise<void> {
+  async edit(chatId: string, messageId: string, message: ChatMessage): Promise<void> {
     await this.deliver(chatId, message, messageId);
   }
 
@@ -381,7 +397,7 @@ export class ZaloAdapter implements ChannelPort {
   // === Sending helpers
 
   /** Sends text and its numbered choices; remembers the menu (or that there is none). */
-  private async deliver(chatId: string, message: OutgoingMessage, menuMessageId: string | undefined): Promise<string> {
+  private async deliver(chatId: string, message: ChatMessage, menuMessageId: string | undefined): Promise<string> {
     const type = await this.threadType(chatId);
     const choices = message.choices && message.choices.length > 0 ? flattenChoices(message.choices) : [];
     const html = choices.length > 0 ? `${message.text}\n\n${numberedList(choices, await this.menuHint(chatId, type, choices.length))}` : message.text;

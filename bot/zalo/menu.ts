@@ -2,7 +2,7 @@
 // one of the numbers (or one of the labels, typed with or without diacritics) comes back as
 // the choice. The menu last sent to a chat is kept on its Chat row so a restart keeps it.
 import { z } from "zod";
-import type { Choices } from "../port";
+import type { Choices } from "../../core/channel/port";
 import type { DbTx } from "../../core/db/client";
 import { Prisma } from "../../core/db/generated/sqlite/client";
 import { escapeHtml } from "../../core/i18n";

@@ -2,7 +2,7 @@
 // (and in the adapter's menu lookup, which turns a typed number into a choice).
 import { z } from "zod";
 import { ThreadType, type Message } from "zca-js";
-import type { IncomingEvent, Input, UnsupportedKind } from "../port";
+import type { IncomingEvent, Input, UnsupportedKind } from "../../core/channel/port";
 
 const imageExtension = /^(jpe?g|png|gif|webp|heic)$/i;
 

@@ -10,7 +10,7 @@ import { Translations, type Locale } from "../../core/i18n";
 import { PermanentSendError, RateLimitedError, TransientSendError, type SendError } from "../../core/outbox/errors";
 import type { Choice, OutboxPayload } from "../../core/outbox/payload";
 import type { ChannelLimits } from "../../core/outbox/rate-limiter";
-import type { OutgoingMessage, Sender, SendResult } from "../../core/outbox/sender";
+import type { OutboxDelivery, Sender, SendResult } from "../../core/outbox/sender";
 import { fileAttachment, urlAttachment } from "./attachments";
 import { htmlToStyledText, splitStyledText, type StyledText } from "./format";
 import { numberedList, ZaloMenuStore, type ZaloMenu } from "./menu";
@@ -84,7 +84,7 @@ export class ZaloOutboxSender implements Sender {
   }
 
   /** Delivers one message; throws a classified error (see core/outbox/errors.ts). */
-  async send(message: OutgoingMessage, signal: AbortSignal): Promise<SendResult> {
+  async send(message: OutboxDelivery, signal: AbortSignal): Promise<SendResult> {
     try {
       return await untilAborted(this.render(message, signal), signal);
     } catch (error) {
@@ -92,7 +92,7 @@ export class ZaloOutboxSender implements Sender {
     }
   }
 
-  private async render(message: OutgoingMessage, signal: AbortSignal): Promise<SendResult> {
+  private async render(message: OutboxDelivery, signal: AbortSignal): Promise<SendResult> {
     const threadId = message.chat.externalId;
     const type = message.chat.kind === "PRIVATE" ? ThreadType.User : ThreadType.Group;
     const kind = message.chat.kind === "PRIVATE" ? "PRIVATE" : "GROUP";

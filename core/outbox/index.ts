@@ -5,5 +5,5 @@ export { deactivateOnPermanentFailure, deactivateSubscription } from "./deactiva
 export { classifyUnknown, PermanentSendError, RateLimitedError, TransientSendError, type SendError } from "./errors";
 export { outboxPayloadSchema, parsePayload, type Choice, type FileSource, type OutboxPayload, type PhotoItem } from "./payload";
 export { defaultChannelLimits, OutboxRateLimiter, telegramLimits, unlimited, zaloLimits, type ChannelLimits } from "./rate-limiter";
-export type { OutboxChat, OutgoingMessage, Sender, SendResult } from "./sender";
+export type { OutboxChat, OutboxDelivery, Sender, SendResult } from "./sender";
 export { OutboxWorker, type OutboxWorkerOptions, type PermanentFailureHook, type TickResult } from "./worker";

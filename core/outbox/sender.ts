@@ -13,8 +13,8 @@ export interface OutboxChat {
   kind: ChatKind;
 }
 
-/** One message as a sender receives it. */
-export interface OutgoingMessage {
+/** One queued message as the outbox hands it to a sender (a chat message of the port is a `ChatMessage`). */
+export interface OutboxDelivery {
   /** Outbox row id. */
   id: number;
   idempotencyKey: string;
@@ -42,5 +42,5 @@ export interface SendResult {
  */
 export interface Sender {
   readonly channel: Channel;
-  send(message: OutgoingMessage, signal: AbortSignal): Promise<SendResult>;
+  send(message: OutboxDelivery, signal: AbortSignal): Promise<SendResult>;
 }

@@ -16,7 +16,7 @@ import type { Channel } from "../db/generated/sqlite/enums";
 import { classifyUnknown, PermanentSendError, RateLimitedError, type SendError } from "./errors";
 import { parsePayload } from "./payload";
 import { OutboxRateLimiter, type ChannelLimits } from "./rate-limiter";
-import type { OutboxChat, OutgoingMessage, Sender, SendResult } from "./sender";
+import type { OutboxChat, OutboxDelivery, Sender, SendResult } from "./sender";
 
 // === Options
 
@@ -413,7 +413,7 @@ export class OutboxWorker {
   }
 
   private async deliver(row: ClaimableRow, sender: Sender): Promise<void> {
-    let message: OutgoingMessage;
+    let message: OutboxDelivery;
     try {
       message = { id: row.id, idempotencyKey: row.idempotencyKey, chat: row.chat, kind: row.kind, payload: parsePayload(row.payload), attempts: row.attempts };
     } catch (error) {

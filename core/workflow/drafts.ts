@@ -2,7 +2,7 @@
 // hold where the conversation stands. Saved after every answer, so a restarted process
 // carries on at the same question.
 import { z } from "zod";
-import type { ChannelName } from "../../bot/port";
+import type { ChannelName } from "../channel/port";
 import type { Db } from "../db/client";
 import { transition } from "../nominations/lifecycle";
 import { stepIds, type DraftRow, type DraftScratch, type StepId } from "./types";

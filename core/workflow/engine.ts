@@ -2,7 +2,7 @@
 // an answer, lets the step validate and save it, and moves on. Every effect on the person's
 // chat goes through `ChatReplies`; the draft is saved after every answer.
 import type { Logger } from "pino";
-import type { OutgoingMessage, PhotoSource } from "../../bot/port";
+import type { ChatMessage, PhotoSource } from "../channel/port";
 import type { Db } from "../db/client";
 import { escapeHtml, type Translations } from "../i18n";
 import { IncompleteDraftError, StaleNominationError, submitNomination } from "../nominations/lifecycle";
@@ -14,8 +14,8 @@ import type { DraftRow, DraftScratch, Nominator, Notice, Outcome, StepAnswer, St
 
 /** The person's chat, as the engine writes to it. */
 export interface ChatReplies {
-  send(message: OutgoingMessage): Promise<string>;
-  edit(messageId: string, message: OutgoingMessage): Promise<void>;
+  send(message: ChatMessage): Promise<string>;
+  edit(messageId: string, message: ChatMessage): Promise<void>;
   sendPhotos(photos: PhotoSource[]): Promise<string[]>;
   /**
    * Takes the buttons off an earlier message and leaves its `text`. Absent where the channel
@@ -76,7 +76,7 @@ function currentPrompt(scratch: DraftScratch): { messageId: string; text: string
 }
 
 /** Records the message that now carries the question, with its text while it has buttons. */
-function rememberPrompt(scratch: DraftScratch, messageId: string, message: OutgoingMessage): void {
+function rememberPrompt(scratch: DraftScratch, messageId: string, message: ChatMessage): void {
   scratch.promptMessageId = messageId;
   if (message.choices && message.choices.length > 0) scratch.promptText = message.text;
   else delete scratch.promptText;
@@ -309,7 +309,7 @@ export class NominationWorkflow {
 
   // === Asking
 
-  private async render(ctx: StepContext, step: StepDefinition, notice?: Notice): Promise<OutgoingMessage> {
+  private async render(ctx: StepContext, step: StepDefinition, notice?: Notice): Promise<ChatMessage> {
     const args = step.questionArgs ? await step.questionArgs(ctx) : {};
     const rendered = new Set(step.renderedArgs ?? []);
     const escaped = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, typeof v === "string" && !rendered.has(k) ? escapeHtml(v) : v]));

@@ -1,6 +1,6 @@
 // The guided nomination, one declarative entry per step: what it asks, how it takes the
 // answer, what it saves, where it leads. The engine (engine.ts) runs them.
-import type { PhotoSource } from "../../bot/port";
+import type { PhotoSource } from "../channel/port";
 import type { Locale } from "../i18n";
 import { foldText, looselyMatches, nomineeNameKey } from "../text/fold";
 import { formatVietnamesePhone, parseVietnamesePhone } from "../text/phone";

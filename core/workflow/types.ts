@@ -1,6 +1,6 @@
 // The vocabulary of the nomination workflow: steps declared as data (steps.ts), run by the
 // engine (engine.ts) against a draft saved after every answer (drafts.ts).
-import type { IncomingPhoto, PhotoSource, UnsupportedKind } from "../../bot/port";
+import type { IncomingPhoto, PhotoSource, UnsupportedKind } from "../channel/port";
 import type { Db } from "../db/client";
 import type { Locale, MessageArgs, Translations } from "../i18n";
 import type { StoredMedia } from "./media";

@@ -1,6 +1,6 @@
 // Officers' and admins' commands around the digest: send the pending digest now with a live
 // count, the last runs with their counts, and every subscribed chat with its state.
-import type { ChannelPort, IncomingEvent } from "../../bot/port";
+import type { ChannelPort, IncomingEvent } from "../../core/channel/port";
 import { broadcastProgress } from "../../core/digest/plan";
 import { sendDigestNow } from "../../core/digest/weekly";
 import type { Locale } from "../../core/i18n";

@@ -1,7 +1,7 @@
 // The bot's own membership: removed from a group or channel (or blocked in private), the chat's
 // subscription stops with the reason; added, the chat is recorded with its kind and title so
 // /subscriptions and the outbox name it right. A re-added bot waits for an admin's /subscribe.
-import type { IncomingEvent } from "../../bot/port";
+import type { IncomingEvent } from "../../core/channel/port";
 import type { ChatKind } from "../../core/db/generated/sqlite/enums";
 import { deactivateSubscription } from "../../core/outbox/deactivate-subscription";
 import type { BroadcastDeps } from "./deps";

@@ -1,7 +1,7 @@
 // The council's preview of the weekly digest, ahead of the send: the stories that will go out,
 // a button per story to drop it (or take it back), and a button to hold the whole digest or,
 // once held, to send it. Without action the digest goes out as planned.
-import type { ChannelPort, Choices, IncomingEvent } from "../../bot/port";
+import type { ChannelPort, Choices, IncomingEvent } from "../../core/channel/port";
 import { enqueue, outboxKey } from "../../core/outbox/enqueue";
 import { holdBroadcast, prepareBroadcast, previewItems, previewRecipients, setDropped } from "../../core/digest/preview";
 import { sendBroadcast } from "../../core/digest/weekly";

@@ -2,7 +2,7 @@
 // nhóm…"), ending with the totals. Each pass also settles finished deliveries, so stories are
 // marked published and nominators told as soon as their parts are out.
 import { InterruptibleSleeps } from "../../core/async/interruptible-sleep";
-import type { ChannelPort } from "../../bot/port";
+import type { ChannelPort } from "../../core/channel/port";
 import { broadcastProgress, settleDeliveries } from "../../core/digest/plan";
 import type { Locale } from "../../core/i18n";
 import { noticeLatestEvent } from "../review/notices";

@@ -4,7 +4,7 @@
 // channel is set up from a private chat: /subscribe @channel. The choices in progress live in
 // the Conversation table, so a restart between two presses loses nothing.
 import { z } from "zod";
-import type { ChannelPort, ChatType, Choice, Choices, IncomingEvent, MemberStatus } from "../../bot/port";
+import type { ChannelPort, ChatType, Choice, Choices, IncomingEvent, MemberStatus } from "../../core/channel/port";
 import type { ChatKind } from "../../core/db/generated/sqlite/enums";
 import type { Locale } from "../../core/i18n";
 import { foldText } from "../../core/text/fold";

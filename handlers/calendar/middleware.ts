@@ -2,7 +2,7 @@
 // admins; /tick, which runs the periodic jobs as if it were a given local moment, only when
 // ALLOW_TIME_TRAVEL=1 (refused and logged otherwise).
 import type { Logger } from "pino";
-import type { ChannelPort, IncomingEvent } from "../../bot/port";
+import type { ChannelPort, IncomingEvent } from "../../core/channel/port";
 import { addDeadline, freeDeadlineCode, removeDeadline, upcomingDeadlines } from "../../core/calendar/deadlines";
 import { runTick, type TickJob } from "../../core/calendar/ticker";
 import { formatDayMonthYear, parseDayMonth, parseLocalDateTime, zonedInstant } from "../../core/calendar/zoned-time";

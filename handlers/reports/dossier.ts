@@ -1,6 +1,6 @@
 // /hoso GS-… (/dossier) and the review card's dossier button: the DOCX draft of the
 // nominee's achievement report, for officers whose units include the nomination's unit.
-import type { ChannelPort, IncomingEvent } from "../../bot/port";
+import type { ChannelPort, IncomingEvent } from "../../core/channel/port";
 import { parseNominationCode } from "../../core/nominations/code";
 import { docxMimeType, dossierData, dossierDocx } from "../../core/reports/dossier";
 import { covers } from "../../core/review/scope";

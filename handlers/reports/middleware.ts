@@ -3,7 +3,7 @@
 // /hoso (/dossier) GS-… and the review card's button a DOCX draft of the achievement report.
 // Only officers and admins get them, each for the units they cover.
 import type { Logger } from "pino";
-import type { ChannelPort, Choices, IncomingEvent } from "../../bot/port";
+import type { ChannelPort, Choices, IncomingEvent } from "../../core/channel/port";
 import type { Db } from "../../core/db/client";
 import type { Locale, Translations } from "../../core/i18n";
 import { reportFigures, type ReportFigures } from "../../core/reports/figures";

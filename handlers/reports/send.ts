@@ -3,7 +3,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { ChannelPort, IncomingEvent } from "../../bot/port";
+import type { ChannelPort, IncomingEvent } from "../../core/channel/port";
 import type { DbTx } from "../../core/db/client";
 import { statsPng } from "../../core/reports/chart";
 import { csvMimeType, nominationCsv } from "../../core/reports/csv";

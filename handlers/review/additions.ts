@@ -1,6 +1,6 @@
 // The nominator's answer to a request for more information: texts and photos gathered until
 // they press "send additions", then joined to the nomination, which goes back to review.
-import type { ChannelPort, IncomingEvent } from "../../bot/port";
+import type { ChannelPort, IncomingEvent } from "../../core/channel/port";
 import { answerInfo } from "../../core/review/actions";
 import { checkDeclaredMedia, maxPhotoBytes, MediaRefusedError, storeImage } from "../../core/workflow/media";
 import type { ReviewDeps } from "./deps";

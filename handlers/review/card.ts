@@ -1,7 +1,7 @@
 // The review card: what officers see of a nomination, the decisions taken so far, and the
 // buttons that apply to its current state. Rendered from the database every time, so a card
 // is never out of step with the log.
-import type { OutgoingMessage, PhotoSource, ChannelName } from "../../bot/port";
+import type { ChatMessage, PhotoSource, ChannelName } from "../../core/channel/port";
 import type { Db } from "../../core/db/client";
 import type { Locale } from "../../core/i18n";
 import { isReviewable } from "../../core/nominations/status";
@@ -50,7 +50,7 @@ const decisionActions = new Set(["FORWARD", "APPROVE", "REQUEST_INFO", "ANSWER_I
  * the oldest are folded into one line pointing to /history (the newest always shows), and
  * only then is the achievements excerpt shortened.
  */
-export function renderCard(deps: ReviewDeps, n: CardNomination, cardLevel: number, locale: Locale): OutgoingMessage {
+export function renderCard(deps: ReviewDeps, n: CardNomination, cardLevel: number, locale: Locale): ChatMessage {
   const t = (id: string, args?: Record<string, string | number>) => deps.i18n.t(locale, id, args);
   const more = t("review-truncated");
   const level = levelAt(deps.levels, cardLevel) ?? "COUNCIL";

@@ -1,7 +1,7 @@
 // Posting and refreshing review cards. A card is posted where routing says (review group,
 // officers privately, or admins) and remembered as a ReviewCard row, so every later decision
 // edits each copy in place.
-import type { ChannelName } from "../../bot/port";
+import type { ChannelName } from "../../core/channel/port";
 import { isReviewable } from "../../core/nominations/status";
 import { levelAt } from "../../core/review/levels";
 import { cardDestinations } from "../../core/review/routing";

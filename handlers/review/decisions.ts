@@ -1,6 +1,6 @@
 // Officers' buttons and typed answers turned into review decisions, and what follows each
 // decision: cards edited, the next level's cards posted, the nominator told.
-import type { ChannelPort, IncomingEvent } from "../../bot/port";
+import type { ChannelPort, IncomingEvent } from "../../core/channel/port";
 import type { Locale } from "../../core/i18n";
 import { isReviewable } from "../../core/nominations/status";
 import { approve, editStory, minRejectReasonLength, reject, requestInfo, type ReviewOutcome, type Seen } from "../../core/review/actions";

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { ChannelName, ChannelPort } from "../../bot/port";
+import type { ChannelName, ChannelPort } from "../../core/channel/port";
 import type { Db } from "../../core/db/client";
 import type { Locale, Translations } from "../../core/i18n";
 import type { ReviewLevels } from "../../core/review/levels";

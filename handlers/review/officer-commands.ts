@@ -1,6 +1,6 @@
 // Commands of admins and officers: appointing reviewers, binding review groups, what waits,
 // and the timeline of a nomination.
-import type { ChannelPort, IncomingEvent } from "../../bot/port";
+import type { ChannelPort, IncomingEvent } from "../../core/channel/port";
 import type { Db } from "../../core/db/client";
 import type { Role } from "../../core/db/generated/sqlite/enums";
 import { grantRole, listOfficers, revokeRole } from "../../core/review/officers";

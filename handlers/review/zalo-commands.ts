@@ -2,7 +2,7 @@
 // "DUYET GS-2026-0042", "TUCHOI GS-2026-0042 <lý do>", "BOSUNG GS-2026-0042 <câu hỏi>",
 // "SUABAI GS-2026-0042 <bài>", with or without diacritics, spaces or a leading "/". They run
 // the same core actions as the card buttons, against what the nomination is at that moment.
-import type { ChannelPort, IncomingEvent } from "../../bot/port";
+import type { ChannelPort, IncomingEvent } from "../../core/channel/port";
 import { parseNominationCode } from "../../core/nominations/code";
 import { isReviewable } from "../../core/nominations/status";
 import { approve, minRejectReasonLength } from "../../core/review/actions";

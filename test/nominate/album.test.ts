@@ -6,11 +6,12 @@ import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ChannelPort } from "../../bot/port";
 import { startTelegramBot, type TelegramBot } from "../../bot/telegram/bot";
+import type { ChannelPort } from "../../core/channel/port";
 import { Translations } from "../../core/i18n";
 import { NominationWorkflow } from "../../core/workflow/engine";
 import { startEmulator, type Emulator } from "../../emulator/index";
+import { commandMenus } from "../../handlers/commands";
 import { createConversationHandler } from "../../handlers/conversation";
 import { jpegBytes } from "../emulator/helpers";
 import { ChatUser, labels } from "../support/bot-app";
@@ -30,6 +31,7 @@ let telegram: TelegramBot;
 function withSlowDownloads(port: ChannelPort, ms: number): ChannelPort {
   return {
     channel: port.channel,
+    capabilities: port.capabilities,
     send: (chatId, message) => port.send(chatId, message),
     sendPhotos: (chatId, photos, caption) => port.sendPhotos(chatId, photos, caption),
     edit: (chatId, messageId, message) => port.edit(chatId, messageId, message),
@@ -51,6 +53,7 @@ beforeAll(async () => {
   telegram = await startTelegramBot({
     token: emulator.token,
     apiRoot: emulator.apiRoot,
+    commands: commandMenus,
     i18n,
     log,
     handler: (event, port) => conversation(event, withSlowDownloads(port, downloadMs)),

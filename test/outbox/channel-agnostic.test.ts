@@ -5,7 +5,7 @@ import { GrammyError, HttpError } from "grammy";
 import { classifyTelegramError } from "../../bot/telegram/outbox-sender";
 import { enqueue } from "../../core/outbox/enqueue";
 import { PermanentSendError, RateLimitedError, TransientSendError } from "../../core/outbox/errors";
-import type { OutgoingMessage, Sender, SendResult } from "../../core/outbox/sender";
+import type { OutboxDelivery, Sender, SendResult } from "../../core/outbox/sender";
 import { OutboxWorker } from "../../core/outbox/worker";
 import { createTempDatabase, type TempDatabase } from "../support/temp-database";
 import { silent } from "./helpers";
@@ -27,9 +27,9 @@ beforeEach(async () => {
 /** A Zalo sender that answers from a script: an error to throw, or "ok". */
 class ScriptedZaloSender implements Sender {
   readonly channel = "ZALO" as const;
-  readonly sent: OutgoingMessage[] = [];
+  readonly sent: OutboxDelivery[] = [];
   constructor(private readonly script: (Error | "ok")[]) {}
-  async send(message: OutgoingMessage): Promise<SendResult> {
+  async send(message: OutboxDelivery): Promise<SendResult> {
     const next = this.script.shift() ?? "ok";
     if (next !== "ok") throw next;
     this.sent.push(message);

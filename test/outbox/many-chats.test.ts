@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../core/db/client";
 import { unlimited } from "../../core/outbox/rate-limiter";
-import type { OutgoingMessage, Sender, SendResult } from "../../core/outbox/sender";
+import type { OutboxDelivery, Sender, SendResult } from "../../core/outbox/sender";
 import { OutboxWorker } from "../../core/outbox/worker";
 import { createTempDatabase, type TempDatabase } from "../support/temp-database";
 import { createTempPostgres, postgresReachable } from "../support/temp-postgres";
@@ -17,7 +17,7 @@ class RecordingSender implements Sender {
   readonly channel = "TELEGRAM" as const;
   readonly byChat = new Map<string, string[]>();
   sends = 0;
-  async send(message: OutgoingMessage): Promise<SendResult> {
+  async send(message: OutboxDelivery): Promise<SendResult> {
     this.sends += 1;
     const texts = this.byChat.get(message.chat.externalId) ?? [];
     texts.push(message.payload.type === "text" ? message.payload.html : message.payload.type);

@@ -3,7 +3,7 @@
 // differences live here and only here: how a choice is made, how a reply is read.
 import { pino } from "pino";
 import { expect } from "vitest";
-import type { ChannelName } from "../../bot/port";
+import type { ChannelName } from "../../core/channel/port";
 import { runTick } from "../../core/calendar/ticker";
 import { createBroadcast, planBroadcast } from "../../core/digest/plan";
 import { Translations } from "../../core/i18n";

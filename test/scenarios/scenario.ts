@@ -2,7 +2,7 @@
 // expected state). A runner per channel plays them (runners.ts); the table (table.ts) holds
 // the scenarios themselves, written once for every channel.
 import { expect } from "vitest";
-import type { ChannelName } from "../../bot/port";
+import type { ChannelName } from "../../core/channel/port";
 import type { Db } from "../../core/db/client";
 
 // === Inputs

@@ -7,7 +7,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CloseReason, TextStyle, ThreadType } from "zca-js";
 import { ZaloAdapter, sessionClosedAlert, type ZaloAdapterOptions, type ZaloSessionClosed } from "../../bot/zalo/adapter";
-import type { IncomingEvent } from "../../bot/port";
+import type { IncomingEvent } from "../../core/channel/port";
 import { Translations } from "../../core/i18n";
 import { createTempDatabase, type TempDatabase } from "../support/temp-database";
 import { FakeZalo, fileMessage, otherMessage, photoMessage, startPhotoHost, textMessage, type PhotoHost } from "./fake-zalo";

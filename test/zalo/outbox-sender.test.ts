@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TextStyle, ThreadType, ZaloApiError } from "zca-js";
 import { ZaloAdapter } from "../../bot/zalo/adapter";
 import { classifyZaloError, zaloOutboxLimits, ZaloOutboxSender } from "../../bot/zalo/outbox-sender";
-import type { IncomingEvent } from "../../bot/port";
+import type { IncomingEvent } from "../../core/channel/port";
 import { Translations } from "../../core/i18n";
 import { enqueue } from "../../core/outbox/enqueue";
 import { PermanentSendError, RateLimitedError, TransientSendError } from "../../core/outbox/errors";

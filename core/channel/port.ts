@@ -1,6 +1,9 @@
 // The port between the conversation logic (handlers/, core/workflow/) and a chat channel.
-// Handlers speak only this: a Telegram adapter implements it with inline keyboards, a Zalo
-// adapter with numbered replies. Nothing channel-specific crosses it.
+// It belongs to the domain: adapters (bot/telegram, bot/zalo) implement it, handlers speak
+// only this. A Telegram adapter implements it with inline keyboards, a Zalo adapter with
+// numbered replies; what a channel can and cannot do is said by its `capabilities`, so no
+// handler checks a channel's name.
+import type { ChannelCapabilities } from "./capabilities";
 
 // === Outgoing
 
@@ -16,8 +19,11 @@ export interface Choice {
 /** Rows of choices. On channels without buttons they become a numbered list. */
 export type Choices = Choice[][];
 
-/** A message in the HTML subset every channel can render: <b>, <i>, <code>. */
-export interface OutgoingMessage {
+/**
+ * A message to a chat, in the HTML subset every channel can render (<b>, <i>, <code>), with
+ * its choices. (What the outbox hands a sender is an `OutboxDelivery`, core/outbox/sender.ts.)
+ */
+export interface ChatMessage {
   text: string;
   choices?: Choices;
 }
@@ -54,8 +60,10 @@ export interface DownloadedFile {
  */
 export interface ChannelPort {
   readonly channel: ChannelName;
+  /** What this channel can do; handlers ask this instead of the channel's name. */
+  readonly capabilities: ChannelCapabilities;
   /** Sends a message; returns the id it got. */
-  send(chatId: string, message: OutgoingMessage): Promise<string>;
+  send(chatId: string, message: ChatMessage): Promise<string>;
   /** Sends one photo or an album of up to 10; returns the ids of the messages. */
   sendPhotos(chatId: string, photos: PhotoSource[], caption?: string): Promise<string[]>;
   /**
@@ -64,7 +72,7 @@ export interface ChannelPort {
    */
   sendDocument?(chatId: string, document: OutgoingDocument): Promise<string>;
   /** Replaces a message's text and choices. */
-  edit(chatId: string, messageId: string, message: OutgoingMessage): Promise<void>;
+  edit(chatId: string, messageId: string, message: ChatMessage): Promise<void>;
   /** Acknowledges a pressed choice, optionally with a short toast or an alert. */
   answerChoice(answerId: string, notice?: ChoiceNotice): Promise<void>;
   /** Downloads an incoming file. */
