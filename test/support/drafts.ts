@@ -13,9 +13,10 @@ export async function personOf(db: Db, telegramId: number) {
 /** Fills every answer before `step` in the person's open draft and moves it to `step`. */
 export async function fillDraftUpTo(db: Db, telegramId: number, step: StepId, name = "Lò Thị Mai"): Promise<number> {
   const nominatorId = await personOf(db, telegramId);
-  // The bot saves the prompt's message id just after sending it; wait for that write first.
+  // The bot saves the prompt's message id just after sending it; wait for that write first (up
+  // to the suite's ten seconds: on a loaded machine it can come late, and then overwrite ours).
   let draft = await db.nomination.findFirst({ where: { nominatorId, status: "DRAFT" } });
-  for (let i = 0; i < 100 && !(draft?.draftData as { promptMessageId?: string } | null)?.promptMessageId; i += 1) {
+  for (let i = 0; i < 500 && !(draft?.draftData as { promptMessageId?: string } | null)?.promptMessageId; i += 1) {
     await new Promise((resolve) => setTimeout(resolve, 20));
     draft = await db.nomination.findFirst({ where: { nominatorId, status: "DRAFT" } });
   }
