@@ -150,6 +150,17 @@ export function formatDayMonthYear(date: LocalDate): string {
   return `${pad(date.day)}/${pad(date.month)}/${date.year}`;
 }
 
+/** Time and date of an instant in a time zone, "14:05 23/11/2026", as cards and logs show them. */
+export function formatLocalDateTime(instant: Date, timeZone: string): string {
+  const t = localParts(instant, timeZone);
+  return `${pad(t.hour)}:${pad(t.minute)} ${formatDayMonthYear(t)}`;
+}
+
+/** The date of an instant in a time zone, "23/11/2026". */
+export function formatLocalDate(instant: Date, timeZone: string): string {
+  return formatDayMonthYear(localDateOf(instant, timeZone));
+}
+
 function pad(n: number): string {
   return String(n).padStart(2, "0");
 }

@@ -1,6 +1,7 @@
 // Status changes of a nomination, each one atomic with its entry in the append-only review
 // log. Concurrency is optimistic: the update only matches while the status is still the one
 // the caller saw, so of two officers pressing at the same moment exactly one wins.
+import { localDateOf } from "../calendar/zoned-time";
 import type { Db } from "../db/client";
 import type { ReviewAction } from "../db/generated/sqlite/enums";
 import { nextNominationCode } from "./code";
@@ -123,7 +124,7 @@ export class IncompleteDraftError extends Error {
  */
 export async function submitNomination(db: Db, nominationId: number, actorId: number, opts: { now?: Date; timeZone: string }) {
   const now = opts.now ?? new Date();
-  const year = Number(new Intl.DateTimeFormat("en", { timeZone: opts.timeZone, year: "numeric" }).format(now));
+  const year = localDateOf(now, opts.timeZone).year;
   return db.$transaction(async (tx) => {
     const draft = await tx.nomination.findUnique({
       where: { id: nominationId },

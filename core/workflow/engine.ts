@@ -2,6 +2,7 @@
 // an answer, lets the step validate and save it, and moves on. Every effect on the person's
 // chat goes through `ChatReplies`; the draft is saved after every answer.
 import type { Logger } from "pino";
+import { startOfDayAt } from "../calendar/zoned-time";
 import type { ChatMessage, PhotoSource } from "../channel/port";
 import type { Db } from "../db/client";
 import { escapeHtml, type Translations } from "../i18n";
@@ -80,16 +81,6 @@ function rememberPrompt(scratch: DraftScratch, messageId: string, message: ChatM
   scratch.promptMessageId = messageId;
   if (message.choices && message.choices.length > 0) scratch.promptText = message.text;
   else delete scratch.promptText;
-}
-
-function startOfDay(now: Date, timeZone: string): Date {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
-      .formatToParts(now)
-      .map((p) => [p.type, p.value]),
-  );
-  const elapsed = (Number(parts.hour) * 3600 + Number(parts.minute) * 60 + Number(parts.second)) * 1000 + now.getMilliseconds();
-  return new Date(now.getTime() - elapsed);
 }
 
 // === Engine
@@ -273,7 +264,7 @@ export class NominationWorkflow {
   private async submit(ctx: StepContext, replies: ChatReplies): Promise<void> {
     const { db, timeZone } = this.options;
     const max = this.options.maxSubmissionsPerDay ?? 20;
-    if ((await countSubmissionsSince(db, ctx.nominator.id, startOfDay(ctx.now, timeZone))) >= max) {
+    if ((await countSubmissionsSince(db, ctx.nominator.id, startOfDayAt(ctx.now, timeZone))) >= max) {
       await this.ask(ctx, steps.preview, replies, { id: "submit-daily-limit", args: { max } }, { photos: false });
       return;
     }

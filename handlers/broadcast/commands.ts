@@ -1,12 +1,12 @@
 // Officers' and admins' commands around the digest: send the pending digest now with a live
 // count, the last runs with their counts, and every subscribed chat with its state.
+import { formatLocalDateTime } from "../../core/calendar/zoned-time";
 import type { ChannelPort, IncomingEvent } from "../../core/channel/port";
 import { broadcastProgress } from "../../core/digest/plan";
 import { sendDigestNow } from "../../core/digest/weekly";
 import type { Locale } from "../../core/i18n";
 import { isAdmin, scopesOf } from "../../core/review/scope";
 import type { Actor } from "../review/decisions";
-import { formatTime } from "../review/deps";
 import type { BroadcastDeps } from "./deps";
 import type { ProgressFollower } from "./progress";
 
@@ -55,7 +55,7 @@ export async function onBroadcasts(deps: BroadcastDeps, event: IncomingEvent, po
         id: b.id,
         kind: t(`broadcast-kind-${b.kind}`),
         status: t(`broadcast-status-${b.status}`),
-        time: formatTime(b.startedAt ?? b.scheduledFor, deps.timeZone),
+        time: formatLocalDateTime(b.startedAt ?? b.scheduledFor, deps.timeZone),
         sent: p.sent,
         failed: p.failed,
         pending: p.pending,
@@ -93,7 +93,7 @@ export async function onSubscriptions(deps: BroadcastDeps, event: IncomingEvent,
       scope: s.unitScope?.name ?? t("subscription-scope-all"),
       fields: s.fields.length === 0 ? t("subscription-fields-all") : s.fields.map((f) => String(f.field.number)).join(", "),
       reason: reasonText(deps, actor.locale, s.deactivationReason),
-      since: s.deactivatedAt ? formatTime(s.deactivatedAt, deps.timeZone) : "",
+      since: s.deactivatedAt ? formatLocalDateTime(s.deactivatedAt, deps.timeZone) : "",
     }),
   );
   await port.send(event.chat.externalId, { text: [t("subscription-list-header", { count: subs.length }), ...lines].join("\n") });

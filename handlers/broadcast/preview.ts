@@ -1,6 +1,7 @@
 // The council's preview of the weekly digest, ahead of the send: the stories that will go out,
 // a button per story to drop it (or take it back), and a button to hold the whole digest or,
 // once held, to send it. Without action the digest goes out as planned.
+import { formatLocalDateTime } from "../../core/calendar/zoned-time";
 import type { ChannelPort, Choices, IncomingEvent } from "../../core/channel/port";
 import { enqueue, outboxKey } from "../../core/outbox/enqueue";
 import { holdBroadcast, prepareBroadcast, previewItems, previewRecipients, setDropped } from "../../core/digest/preview";
@@ -8,7 +9,6 @@ import { sendBroadcast } from "../../core/digest/weekly";
 import type { Locale } from "../../core/i18n";
 import { scopesOf } from "../../core/review/scope";
 import type { Actor } from "../review/decisions";
-import { formatTime } from "../review/deps";
 import type { BroadcastDeps } from "./deps";
 import type { ProgressFollower } from "./progress";
 
@@ -29,7 +29,7 @@ export async function previewMessage(deps: BroadcastDeps, locale: Locale, broadc
   );
   const state = broadcast.status === "PLANNED" ? "planned" : broadcast.status === "HELD" ? "held" : "sent";
   const text = [
-    t("broadcast-preview-header", { id: broadcastId, time: formatTime(broadcast.scheduledFor, deps.timeZone), chats, count: items.filter((i) => !i.dropped).length }),
+    t("broadcast-preview-header", { id: broadcastId, time: formatLocalDateTime(broadcast.scheduledFor, deps.timeZone), chats, count: items.filter((i) => !i.dropped).length }),
     ...(lines.length > 0 ? lines : [t("broadcast-preview-empty")]),
     t(`broadcast-preview-state-${state}`),
   ].join("\n");

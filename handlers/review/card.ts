@@ -1,7 +1,8 @@
 // The review card: what officers see of a nomination, the decisions taken so far, and the
 // buttons that apply to its current state. Rendered from the database every time, so a card
 // is never out of step with the log.
-import type { ChatMessage, PhotoSource, ChannelName } from "../../core/channel/port";
+import { formatLocalDateTime } from "../../core/calendar/zoned-time";
+import type { ChannelName, ChatMessage, PhotoSource } from "../../core/channel/port";
 import type { Db } from "../../core/db/client";
 import type { Locale } from "../../core/i18n";
 import { isReviewable } from "../../core/nominations/status";
@@ -9,7 +10,7 @@ import { encodeCardPress, type CardAction } from "../../core/review/card-actions
 import { levelAt } from "../../core/review/levels";
 import { draftPublicStory } from "../../core/review/story";
 import { textLimit, visibleLength } from "../../core/digest/compose";
-import { formatTime, type ReviewDeps } from "./deps";
+import type { ReviewDeps } from "./deps";
 
 /** How much of long texts a card shows; the full text is one button away. */
 const achievementsShown = 1200;
@@ -75,7 +76,7 @@ export function renderCard(deps: ReviewDeps, n: CardNomination, cardLevel: numbe
     .map((e) =>
       t(`review-decision-${e.action}`, {
         actor: e.actor?.displayName ?? "",
-        time: formatTime(e.createdAt, deps.timeZone),
+        time: formatLocalDateTime(e.createdAt, deps.timeZone),
         reason: clip(e.reason ?? "", 300, "…"),
       }),
     );

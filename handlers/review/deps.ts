@@ -18,23 +18,3 @@ export interface ReviewDeps {
   /** The port of a channel, to reach chats other than the one an event came from. */
   port(channel: ChannelName): ChannelPort | undefined;
 }
-
-/** "14:05 23/11/2026" in the configured time zone. */
-export function formatTime(date: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    hour: "2-digit",
-    minute: "2-digit",
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-    hourCycle: "h23",
-  }).formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("hour")}:${get("minute")} ${get("day")}/${get("month")}/${get("year")}`;
-}
-
-/** "23/11/2026" in the configured time zone. */
-export function formatDate(date: Date, timeZone: string): string {
-  return formatTime(date, timeZone).split(" ")[1]!;
-}

@@ -1,5 +1,6 @@
 // Commands of admins and officers: appointing reviewers, binding review groups, what waits,
 // and the timeline of a nomination.
+import { formatLocalDate, formatLocalDateTime } from "../../core/calendar/zoned-time";
 import type { ChannelPort, IncomingEvent } from "../../core/channel/port";
 import type { Db } from "../../core/db/client";
 import type { Role } from "../../core/db/generated/sqlite/enums";
@@ -8,7 +9,7 @@ import { countPendingForOfficer, nominationHistory, pendingForOfficer } from "..
 import { covers, isAdmin, scopesOf } from "../../core/review/scope";
 import { textLimit, visibleLength } from "../../core/digest/compose";
 import type { Actor } from "./decisions";
-import { formatDate, formatTime, type ReviewDeps } from "./deps";
+import type { ReviewDeps } from "./deps";
 
 /** Payload prefix of the "open" buttons of `/pending`: `rvo:<nominationId>`. */
 export const openCardPrefix = "rvo:";
@@ -120,7 +121,7 @@ export async function runOfficerCommand(
       const waiting = await pendingForOfficer(deps.db, actor.id, deps.levels, 20, { includeOwn: deps.allowSelfReview });
       if (waiting.length === 0) return void (await reply(t("review-pending-empty")));
       const lines = waiting.map((n) =>
-        t("review-pending-item", { code: n.code ?? "", name: n.nomineeName ?? "", unit: n.unit?.name ?? "", date: formatDate(n.submittedAt ?? n.createdAt, deps.timeZone) }),
+        t("review-pending-item", { code: n.code ?? "", name: n.nomineeName ?? "", unit: n.unit?.name ?? "", date: formatLocalDate(n.submittedAt ?? n.createdAt, deps.timeZone) }),
       );
       const buttons = waiting.slice(0, 10).map((n) => [{ label: t("review-pending-open", { code: n.code ?? "" }), payload: `${openCardPrefix}${n.id}` }]);
       const total = waiting.length < 20 ? waiting.length : await countPendingForOfficer(deps.db, actor.id, deps.levels, { includeOwn: deps.allowSelfReview });
@@ -135,7 +136,7 @@ export async function runOfficerCommand(
       if (!n || !n.unit || !scopes.some((s) => covers(s, n.unit!.path))) return void (await reply(t("review-history-not-found", { code: args.join(" ") })));
       const lines = n.events.map((e) =>
         t("review-history-item", {
-          time: formatTime(e.createdAt, deps.timeZone),
+          time: formatLocalDateTime(e.createdAt, deps.timeZone),
           action: t(`review-action-${e.action}`),
           actor: e.actor?.displayName ?? t("review-history-system"),
           reason: e.reason ? `: ${e.reason.length > 3000 ? `${e.reason.slice(0, 3000)}…` : e.reason}` : "",

@@ -4,6 +4,8 @@ import {
   afterQuietHours,
   daysBetween,
   daysLeft,
+  formatLocalDate,
+  formatLocalDateTime,
   isQuietTime,
   localParts,
   parseDayMonth,
@@ -43,6 +45,20 @@ describe("local time in a zone", () => {
     expect(zonedInstant({ year: 2026, month: 10, day: 25, hour: 4, minute: 0 }, "Europe/Berlin").toISOString()).toBe(
       "2026-10-25T03:00:00.000Z",
     );
+  });
+
+  it("starts a day at its real local midnight on the days the clocks change", () => {
+    // 29 March 2026, Berlin: midnight is still CET (UTC+1); noon is already CEST (UTC+2), so
+    // subtracting the twelve wall-clock hours from noon would land an hour early.
+    expect(startOfDayAt(new Date("2026-03-29T10:00:00Z"), "Europe/Berlin").toISOString()).toBe("2026-03-28T23:00:00.000Z");
+    // 25 October 2026, the other way: midnight is CEST (UTC+2), the evening CET (UTC+1).
+    expect(startOfDayAt(new Date("2026-10-25T20:00:00Z"), "Europe/Berlin").toISOString()).toBe("2026-10-24T22:00:00.000Z");
+  });
+
+  it("writes an instant's local time and date as cards show them", () => {
+    expect(formatLocalDateTime(new Date("2026-11-23T07:05:00Z"), VN)).toBe("14:05 23/11/2026");
+    expect(formatLocalDateTime(new Date("2026-12-31T17:00:00Z"), VN)).toBe("00:00 01/01/2027");
+    expect(formatLocalDate(new Date("2026-12-31T17:00:00Z"), VN)).toBe("01/01/2027");
   });
 
   it("counts local days", () => {
