@@ -92,8 +92,14 @@ export class ChatUser {
     return this.reply();
   }
 
-  /** Presses a button by its label on the newest message that has it; returns the next new message. */
-  press(text: string): Promise<MessageView> {
+  /**
+   * Presses a button by its label on the newest message that has it; returns the next new
+   * message. Waits for a message with the button first: the message before may have been
+   * answered by an earlier message still unseen, while the one with the button is on its way.
+   */
+  async press(text: string): Promise<MessageView> {
+    const hasButton = () => (this.driver.botMessages(this.id).some((m) => m.buttons.flat().some((b) => b.text === text)) ? true : undefined);
+    await this.driver.waitUntil(hasButton, 10_000, () => `No button ${text} in chat ${this.id}`).catch(() => undefined);
     this.driver.pressButton(this.id, { text });
     return this.reply();
   }
