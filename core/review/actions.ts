@@ -41,8 +41,13 @@ async function load(db: Db, nominationId: number) {
   return db.nomination.findUnique({ where: { id: nominationId }, include: { unit: { select: { path: true } } } });
 }
 
-/** Checks existence, freshness and scope; returns the nomination or a refusal. */
-async function authorize(
+/**
+ * The one authorisation of a review decision: the nomination exists, is still what the officer
+ * saw (status and level), the officer's scope covers its unit at that level, and it is not
+ * their own (unless the policy allows). Returns the nomination or why not. Every decision
+ * below runs it; a card press runs it before asking for a reason.
+ */
+export async function authorizeDecision(
   db: Db,
   seen: Seen,
   actorId: number,
@@ -80,7 +85,7 @@ async function guarded(db: Db, nominationId: number, run: () => Promise<ReviewOu
  * public story defaults to `defaultStory` when no officer has edited one.
  */
 export async function approve(db: Db, seen: Seen, actorId: number, opts: ReviewPolicy & { defaultStory: string; now?: Date }): Promise<ReviewOutcome> {
-  const auth = await authorize(db, seen, actorId, opts);
+  const auth = await authorizeDecision(db, seen, actorId, opts);
   if ("refused" in auth) return { ok: false, ...auth };
   const n = auth.nomination;
   return guarded(db, n.id, async () => {
@@ -109,7 +114,7 @@ export async function approve(db: Db, seen: Seen, actorId: number, opts: ReviewP
 export async function requestInfo(db: Db, seen: Seen, actorId: number, question: string, opts: ReviewPolicy & { now?: Date }): Promise<ReviewOutcome> {
   const text = question.trim();
   if (!text) return { ok: false, refused: "empty" };
-  const auth = await authorize(db, seen, actorId, opts);
+  const auth = await authorizeDecision(db, seen, actorId, opts);
   if ("refused" in auth) return { ok: false, ...auth };
   return guarded(db, seen.nominationId, async () => {
     await transition(db, { nominationId: seen.nominationId, from: seen.status, to: "NEEDS_INFO", action: "REQUEST_INFO", actorId, reason: text, atLevel: seen.reviewLevel, ...(opts.now ? { now: opts.now } : {}) });
@@ -121,7 +126,7 @@ export async function requestInfo(db: Db, seen: Seen, actorId: number, question:
 export async function reject(db: Db, seen: Seen, actorId: number, reason: string, opts: ReviewPolicy & { now?: Date }): Promise<ReviewOutcome> {
   const text = reason.trim();
   if (text.length < minRejectReasonLength) return { ok: false, refused: "reason-too-short", min: minRejectReasonLength };
-  const auth = await authorize(db, seen, actorId, opts);
+  const auth = await authorizeDecision(db, seen, actorId, opts);
   if ("refused" in auth) return { ok: false, ...auth };
   const now = opts.now ?? new Date();
   return guarded(db, seen.nominationId, async () => {
@@ -134,7 +139,7 @@ export async function reject(db: Db, seen: Seen, actorId: number, reason: string
 export async function editStory(db: Db, seen: Seen, actorId: number, story: string, opts: ReviewPolicy & { now?: Date }): Promise<ReviewOutcome> {
   const text = story.trim();
   if (!text) return { ok: false, refused: "empty" };
-  const auth = await authorize(db, seen, actorId, opts);
+  const auth = await authorizeDecision(db, seen, actorId, opts);
   if ("refused" in auth) return { ok: false, ...auth };
   return guarded(db, seen.nominationId, async () => {
     await recordInPlace(db, { nominationId: seen.nominationId, status: seen.status, action: "EDIT_STORY", actorId, set: { publicStory: text, storyEditedById: actorId }, ...(opts.now ? { now: opts.now } : {}) });

@@ -3,7 +3,7 @@
 import type { ChannelPort, IncomingEvent } from "../../core/channel/port";
 import type { Locale } from "../../core/i18n";
 import { isReviewable } from "../../core/nominations/status";
-import { approve, editStory, minRejectReasonLength, reject, requestInfo, type ReviewOutcome, type Seen } from "../../core/review/actions";
+import { approve, authorizeDecision, editStory, minRejectReasonLength, reject, requestInfo, type ReviewOutcome, type Seen } from "../../core/review/actions";
 import { decodeCardPress, type CardPress } from "../../core/review/card-actions";
 import { levelAt } from "../../core/review/levels";
 import { mayReview, scopesOf } from "../../core/review/scope";
@@ -53,16 +53,6 @@ export async function refusalText(deps: ReviewDeps, outcome: Exclude<ReviewOutco
   }
 }
 
-/** Whether `actor` may act on the nomination at the level the press names. */
-async function mayAct(deps: ReviewDeps, press: Seen, actorId: number): Promise<"ok" | "not-allowed" | "own-nomination" | "stale" | "not-found"> {
-  const n = await deps.db.nomination.findUnique({ where: { id: press.nominationId }, include: { unit: { select: { path: true } } } });
-  if (!n?.unit) return "not-found";
-  if (n.status !== press.status || n.reviewLevel !== press.reviewLevel || !isReviewable(n.status)) return "stale";
-  const level = levelAt(deps.levels, n.reviewLevel);
-  if (!level || !mayReview(await scopesOf(deps.db, actorId), level, n.unit.path)) return "not-allowed";
-  return n.nominatorId === actorId && !deps.allowSelfReview ? "own-nomination" : "ok";
-}
-
 /** Handles a press on a card button. Forged data is refused and logged. */
 export async function onCardButton(deps: ReviewDeps, event: IncomingEvent & { input: { kind: "choice" } }, port: ChannelPort, actor: Actor): Promise<void> {
   const t = (id: string, args?: Record<string, string | number>) => deps.i18n.t(actor.locale, id, args);
@@ -72,16 +62,15 @@ export async function onCardButton(deps: ReviewDeps, event: IncomingEvent & { in
     await port.answerChoice(event.input.answerId, { text: t("review-forged"), alert: true });
     return;
   }
-  const access = await mayAct(deps, press, actor.id);
-  if (access !== "ok") {
-    if (access === "not-allowed") deps.log.warn({ nominationId: press.nominationId, personId: actor.id, action: press.action }, "review action refused: out of scope");
-    const outcome = access === "stale" ? await staleOutcome(deps, press.nominationId) : ({ ok: false, refused: access } as const);
-    await port.answerChoice(event.input.answerId, { text: await refusalText(deps, outcome, press.nominationId, actor.locale), alert: true });
-    if (access === "stale") await refreshCards(deps, press.nominationId);
+  const seen: Seen = { nominationId: press.nominationId, status: press.status, reviewLevel: press.reviewLevel };
+  const access = await authorizeDecision(deps.db, seen, actor.id, { levels: deps.levels, allowSelfReview: deps.allowSelfReview });
+  if ("refused" in access) {
+    if (access.refused === "not-allowed") deps.log.warn({ nominationId: press.nominationId, personId: actor.id, action: press.action }, "review action refused: out of scope");
+    await port.answerChoice(event.input.answerId, { text: await refusalText(deps, { ok: false, ...access }, press.nominationId, actor.locale), alert: true });
+    if (access.refused === "stale") await refreshCards(deps, press.nominationId);
     return;
   }
-  const code = (await deps.db.nomination.findUnique({ where: { id: press.nominationId }, select: { code: true } }))?.code ?? "";
-  const seen: Seen = { nominationId: press.nominationId, status: press.status, reviewLevel: press.reviewLevel };
+  const code = access.nomination.code ?? "";
   switch (press.action) {
     case "approve": {
       const n = await loadForCard(deps.db, press.nominationId);
@@ -120,11 +109,6 @@ export async function onCardButton(deps: ReviewDeps, event: IncomingEvent & { in
       return;
     }
   }
-}
-
-async function staleOutcome(deps: ReviewDeps, nominationId: number): Promise<Exclude<ReviewOutcome, { ok: true }>> {
-  const n = await deps.db.nomination.findUnique({ where: { id: nominationId } });
-  return n ? { ok: false, refused: "stale", status: n.status, reviewLevel: n.reviewLevel } : { ok: false, refused: "not-found" };
 }
 
 /** An officer's typed answer to an open review prompt. */
