@@ -10,6 +10,7 @@ import type { ZaloApi } from "../bot/zalo/zalo-api";
 import { calendarJobs } from "../core/calendar/jobs";
 import { syncDeadlines, type DeadlineConfig } from "../core/calendar/deadline-config";
 import { startTicker, type CalendarTicker, type TickJob } from "../core/calendar/ticker";
+import { choicePayload } from "../core/channel/choice-payloads";
 import type { ChannelName, ChannelPort } from "../core/channel/port";
 import type { QuietHours } from "../core/calendar/zoned-time";
 import type { Db } from "../core/db/client";
@@ -211,7 +212,7 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
     timeZone: options.timeZone,
     defaultLocale: options.defaultLocale,
     quietHours: calendar.quietHours === undefined ? { start: "21:00", end: "07:00" } : calendar.quietHours,
-    continuePayload: "d:continue",
+    continuePayload: choicePayload("draft", "continue"),
   });
   const digest = options.broadcast ?? {};
   const broadcast: BroadcastDeps = {

@@ -1,6 +1,7 @@
 // The one entry for everything people do in a private chat, on any channel: commands, menu
 // buttons, answers to the nomination steps, /mine. It speaks only the channel port.
 import type { Logger } from "pino";
+import { choicePayload, choicePrefixes, isChoiceFor } from "../core/channel/choice-payloads";
 import type { ChannelPort, EventHandler, IncomingEvent, IncomingPhoto } from "../core/channel/port";
 import type { Db } from "../core/db/client";
 import type { Locale, Translations } from "../core/i18n";
@@ -8,7 +9,7 @@ import { checkDeclaredMedia, storeImage } from "../core/workflow/media";
 import { parseStepPayload, type ChatReplies, type NominationWorkflow, type RawAnswer } from "../core/workflow/engine";
 import type { Nominator } from "../core/workflow/types";
 import { commandAction, nominateDeepLink, type CommandAction } from "./commands";
-import { renderMine, withdrawNomination, withdrawPrefix } from "./mine";
+import { renderMine, withdrawNomination } from "./mine";
 import { identify, setLanguage } from "./people";
 import { UpdateRateLimiter } from "./rate-limit";
 
@@ -42,11 +43,23 @@ function repliesFor(port: ChannelPort, chatId: string): ChatReplies {
   };
 }
 
+/** The buttons of /start's menu, and of the open draft and language questions. */
+const payloads = {
+  nominate: choicePayload("menu", "nominate"),
+  mine: choicePayload("menu", "mine"),
+  help: choicePayload("menu", "help"),
+  language: choicePayload("menu", "language"),
+  continueDraft: choicePayload("draft", "continue"),
+  restartDraft: choicePayload("draft", "restart"),
+  vi: choicePayload("language", "vi"),
+  en: choicePayload("language", "en"),
+};
+
 const menuActions: Record<string, CommandAction> = {
-  "m:nominate": "nominate",
-  "m:mine": "mine",
-  "m:help": "help",
-  "m:language": "language",
+  [payloads.nominate]: "nominate",
+  [payloads.mine]: "mine",
+  [payloads.help]: "help",
+  [payloads.language]: "language",
 };
 
 // === Handler
@@ -75,9 +88,9 @@ export function createConversationHandler(options: ConversationOptions): EventHa
           // A draft left half-way is worth a line: the menu's first button takes them back to it.
           text: draft ? `${greeting}\n\n${t(who, "start-draft-open", { name: draft.nomineeName || "none" })}` : greeting,
           choices: [
-            [{ label: t(who, draft ? "menu-continue-draft" : "menu-nominate"), payload: "m:nominate" }],
-            [{ label: t(who, "menu-mine"), payload: "m:mine" }],
-            [{ label: t(who, "menu-help"), payload: "m:help" }, { label: t(who, "menu-language"), payload: "m:language" }],
+            [{ label: t(who, draft ? "menu-continue-draft" : "menu-nominate"), payload: payloads.nominate }],
+            [{ label: t(who, "menu-mine"), payload: payloads.mine }],
+            [{ label: t(who, "menu-help"), payload: payloads.help }, { label: t(who, "menu-language"), payload: payloads.language }],
           ],
         });
         return;
@@ -86,7 +99,7 @@ export function createConversationHandler(options: ConversationOptions): EventHa
         if (!open) return workflow.start(who, replies, port.channel);
         await replies.send({
           text: t(who, "draft-open", { hasName: open.nomineeName ? "yes" : "no", name: open.nomineeName ?? "" }),
-          choices: [[{ label: t(who, "draft-continue"), payload: "d:continue" }], [{ label: t(who, "draft-restart"), payload: "d:restart" }]],
+          choices: [[{ label: t(who, "draft-continue"), payload: payloads.continueDraft }], [{ label: t(who, "draft-restart"), payload: payloads.restartDraft }]],
         });
         return;
       }
@@ -102,7 +115,7 @@ export function createConversationHandler(options: ConversationOptions): EventHa
       case "language":
         await replies.send({
           text: t(who, "language-ask"),
-          choices: [[{ label: "Tiếng Việt", payload: "l:vi" }, { label: "English", payload: "l:en" }]],
+          choices: [[{ label: "Tiếng Việt", payload: payloads.vi }, { label: "English", payload: payloads.en }]],
         });
         return;
     }
@@ -123,14 +136,14 @@ export function createConversationHandler(options: ConversationOptions): EventHa
       await port.answerChoice(answerId);
       return run(menu, who, replies, port);
     }
-    if (payload === "d:continue" || payload === "d:restart") {
+    if (payload === payloads.continueDraft || payload === payloads.restartDraft) {
       await port.answerChoice(answerId);
-      if (payload === "d:restart") return workflow.start(who, replies, port.channel);
+      if (payload === payloads.restartDraft) return workflow.start(who, replies, port.channel);
       if (!(await workflow.repeat(who, replies))) await replies.send({ text: t(who, "no-draft-hint") });
       return;
     }
-    if (payload === "l:vi" || payload === "l:en") {
-      const locale: Locale = payload === "l:en" ? "en" : "vi";
+    if (payload === payloads.vi || payload === payloads.en) {
+      const locale: Locale = payload === payloads.en ? "en" : "vi";
       await setLanguage(db, who.id, locale);
       const updated = { ...who, locale };
       await port.answerChoice(answerId, { text: t(updated, "language-set") });
@@ -138,8 +151,8 @@ export function createConversationHandler(options: ConversationOptions): EventHa
       await workflow.repeat(updated, replies);
       return;
     }
-    if (payload.startsWith(withdrawPrefix)) {
-      const nominationId = Number(payload.slice(withdrawPrefix.length));
+    if (isChoiceFor(payload, "withdraw")) {
+      const nominationId = Number(payload.slice(choicePrefixes.withdraw.length));
       const result = await withdrawNomination(db, who.id, nominationId);
       if (result.ok) await options.onWithdrawn?.(nominationId);
       await port.answerChoice(answerId, {

@@ -1,13 +1,11 @@
 // "My nominations": what a person submitted, where each stands, and a way to withdraw one
 // until an officer decides.
+import { choicePayload } from "../core/channel/choice-payloads";
 import type { ChatMessage } from "../core/channel/port";
 import type { Db } from "../core/db/client";
 import type { Locale, Translations } from "../core/i18n";
 import { withdraw } from "../core/review/actions";
 import { isReviewable } from "../core/nominations/status";
-
-/** Payload prefix of the withdraw buttons: `w:<nominationId>`. */
-export const withdrawPrefix = "w:";
 
 /** How many nominations the list shows (newest first). */
 const shown = 15;
@@ -24,7 +22,7 @@ export async function renderMine(db: Db, i18n: Translations, person: { id: numbe
   const lines = rows.map((n) => t("mine-item", { code: n.code ?? "", name: n.nomineeName ?? "", status: t(`status-${n.status}`) }));
   const choices = rows
     .filter((n) => isReviewable(n.status))
-    .map((n) => [{ label: t("mine-withdraw", { code: n.code ?? "" }), payload: `${withdrawPrefix}${n.id}` }]);
+    .map((n) => [{ label: t("mine-withdraw", { code: n.code ?? "" }), payload: choicePayload("withdraw", n.id) }]);
   return { text: [t("mine-header"), ...lines].join("\n"), ...(choices.length > 0 ? { choices } : {}) };
 }
 

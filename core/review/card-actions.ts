@@ -3,6 +3,7 @@
 // an out-of-date card is recognised as stale, and anything that does not parse is refused as
 // forged. Permission is never read from the data: it is checked on the server.
 import { z } from "zod";
+import { choicePayload, choicePrefixes } from "../channel/choice-payloads";
 import { reviewableStatuses, type ReviewableStatus } from "../nominations/status";
 import type { Seen } from "./actions";
 
@@ -30,16 +31,17 @@ export interface CardPress extends Seen {
 
 /** Encodes a card button, e.g. "rv:ap:42:S0". */
 export function encodeCardPress(press: CardPress): string {
-  return `rv:${actionCodes[press.action]}:${press.nominationId}:${statusCodes[press.status]}${press.reviewLevel}`;
+  return choicePayload("reviewCard", actionCodes[press.action], press.nominationId, `${statusCodes[press.status]}${press.reviewLevel}`);
 }
 
-const shape = z.string().max(64).regex(/^rv:([a-z]{2}):(\d{1,9}):([A-Z])(\d)$/);
+const pressPattern = new RegExp(`^${choicePrefixes.reviewCard}([a-z]{2}):(\\d{1,9}):([A-Z])(\\d)$`);
+const shape = z.string().max(64).regex(pressPattern);
 
 /** Decodes callback data; null for anything that is not a card button this code made. */
 export function decodeCardPress(data: string): CardPress | null {
   const parsed = shape.safeParse(data);
   if (!parsed.success) return null;
-  const [, a, id, s, level] = /^rv:([a-z]{2}):(\d{1,9}):([A-Z])(\d)$/.exec(parsed.data)!;
+  const [, a, id, s, level] = pressPattern.exec(parsed.data)!;
   const action = actionByCode[a!];
   const status = statusByCode[s!];
   if (!action || !status || !(reviewableStatuses as readonly string[]).includes(status)) return null;

@@ -3,6 +3,7 @@
 // chat goes through `ChatReplies`; the draft is saved after every answer.
 import type { Logger } from "pino";
 import { startOfDayAt } from "../calendar/zoned-time";
+import { choicePayload, choicePrefixes, isChoiceFor } from "../channel/choice-payloads";
 import type { ChatMessage, PhotoSource } from "../channel/port";
 import type { Db } from "../db/client";
 import { escapeHtml, type Translations } from "../i18n";
@@ -47,12 +48,10 @@ export type RawAnswer =
   | { kind: "choice"; value: string; step: string; messageId: string }
   | Exclude<StepAnswer, { kind: "text" } | { kind: "choice" }>;
 
-/** Payload prefix of the buttons the engine draws: `s:<step>:<value>`. */
-export const stepPayloadPrefix = "s:";
-
 /** Reads a step button's payload; null when the payload is not one. */
 export function parseStepPayload(payload: string): { step: string; value: string } | null {
-  const m = /^s:([a-z]+):(.*)$/.exec(payload);
+  if (!isChoiceFor(payload, "step")) return null;
+  const m = /^([a-z]+):(.*)$/.exec(payload.slice(choicePrefixes.step.length));
   return m ? { step: m[1]!, value: m[2]! } : null;
 }
 
@@ -307,7 +306,7 @@ export class NominationWorkflow {
     const question = ctx.i18n.t(ctx.locale, step.question, escaped, { escape: false });
     const text = notice ? `${ctx.t(notice.id, notice.args)}\n\n${question}` : question;
     const rows: StepChoice[][] = step.choices ? await step.choices(ctx) : [];
-    const choices = rows.map((row) => row.map((c) => ({ label: c.label, payload: `${stepPayloadPrefix}${step.id}:${c.value}` })));
+    const choices = rows.map((row) => row.map((c) => ({ label: c.label, payload: choicePayload("step", step.id, c.value) })));
     return choices.length > 0 ? { text, choices } : { text };
   }
 

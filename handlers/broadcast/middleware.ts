@@ -1,14 +1,15 @@
 // The subscription and broadcast link of the handler chain: the bot's membership changes,
 // the subscription and digest commands, the set-up and preview buttons, and a unit typed
 // during a set-up. Everything else passes on, after at most a read for typed text.
+import { isChoiceFor } from "../../core/channel/choice-payloads";
 import type { Middleware } from "../chain";
 import { identify } from "../people";
 import { broadcastCommands, onBroadcastNow, onBroadcasts, onSubscriptions } from "./commands";
 import type { BroadcastDeps } from "./deps";
 import { onMembership } from "./membership";
-import { onPreviewButton, previewPrefix } from "./preview";
+import { onPreviewButton } from "./preview";
 import type { ProgressFollower } from "./progress";
-import { onSetupButton, onSetupText, onSubscribe, onUnsubscribe, openSetup, setupPrefix } from "./subscribe";
+import { onSetupButton, onSetupText, onSubscribe, onUnsubscribe, openSetup } from "./subscribe";
 
 /** Builds the broadcast middleware; `progress` follows the runs it starts. */
 export function broadcastMiddleware(deps: BroadcastDeps, progress: ProgressFollower): Middleware {
@@ -16,8 +17,8 @@ export function broadcastMiddleware(deps: BroadcastDeps, progress: ProgressFollo
     const input = event.input;
     if (input.kind === "membership") return onMembership(deps, { ...event, input });
     const command = input.kind === "command" ? broadcastCommands[input.name] : undefined;
-    const setupButton = input.kind === "choice" && input.payload.startsWith(setupPrefix);
-    const previewButton = input.kind === "choice" && input.payload.startsWith(previewPrefix);
+    const setupButton = input.kind === "choice" && isChoiceFor(input.payload, "subscriptionSetup");
+    const previewButton = input.kind === "choice" && isChoiceFor(input.payload, "broadcastPreview");
     if (input.kind === "text") {
       // A typed unit is only ever expected by someone with a set-up open: one read to find out.
       const person = await deps.db.channelIdentity.findUnique({

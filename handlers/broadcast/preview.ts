@@ -2,6 +2,7 @@
 // a button per story to drop it (or take it back), and a button to hold the whole digest or,
 // once held, to send it. Without action the digest goes out as planned.
 import { formatLocalDateTime } from "../../core/calendar/zoned-time";
+import { choicePayload, choicePrefixes } from "../../core/channel/choice-payloads";
 import type { ChannelPort, Choices, IncomingEvent } from "../../core/channel/port";
 import { enqueue, outboxKey } from "../../core/outbox/enqueue";
 import { holdBroadcast, prepareBroadcast, previewItems, previewRecipients, setDropped } from "../../core/digest/preview";
@@ -11,9 +12,6 @@ import { scopesOf } from "../../core/review/scope";
 import type { Actor } from "../review/decisions";
 import type { BroadcastDeps } from "./deps";
 import type { ProgressFollower } from "./progress";
-
-/** Payload prefix of the preview's buttons: `bp:<action>:<broadcastId>[:<nominationId>]`. */
-export const previewPrefix = "bp:";
 
 /** Stories listed with a button each; Telegram keyboards stay usable up to about this many. */
 const maxListed = 30;
@@ -36,13 +34,13 @@ export async function previewMessage(deps: BroadcastDeps, locale: Locale, broadc
   if (state === "sent") return { text };
   const choices: Choices = items.map((item, i) => [
     item.dropped
-      ? { label: t("broadcast-preview-keep", { n: i + 1, name: item.nomineeName }).slice(0, 64), payload: `${previewPrefix}k:${broadcastId}:${item.nominationId}` }
-      : { label: t("broadcast-preview-drop", { n: i + 1, name: item.nomineeName }).slice(0, 64), payload: `${previewPrefix}d:${broadcastId}:${item.nominationId}` },
+      ? { label: t("broadcast-preview-keep", { n: i + 1, name: item.nomineeName }).slice(0, 64), payload: choicePayload("broadcastPreview", "k", broadcastId, item.nominationId) }
+      : { label: t("broadcast-preview-drop", { n: i + 1, name: item.nomineeName }).slice(0, 64), payload: choicePayload("broadcastPreview", "d", broadcastId, item.nominationId) },
   ]);
   choices.push(
     state === "planned"
-      ? [{ label: t("broadcast-preview-hold"), payload: `${previewPrefix}h:${broadcastId}` }]
-      : [{ label: t("broadcast-preview-release"), payload: `${previewPrefix}r:${broadcastId}` }],
+      ? [{ label: t("broadcast-preview-hold"), payload: choicePayload("broadcastPreview", "h", broadcastId) }]
+      : [{ label: t("broadcast-preview-release"), payload: choicePayload("broadcastPreview", "r", broadcastId) }],
   );
   return { text, choices };
 }
@@ -86,7 +84,7 @@ export async function onPreviewButton(
   if (!scopes.some((s) => s.role === "ADMIN" || s.role === "COUNCIL_OFFICER")) {
     return port.answerChoice(input.answerId, { text: t("broadcast-council-only"), alert: true });
   }
-  const match = /^bp:([dkhr]):(\d{1,9})(?::(\d{1,9}))?$/.exec(input.payload);
+  const match = /^([dkhr]):(\d{1,9})(?::(\d{1,9}))?$/.exec(input.payload.slice(choicePrefixes.broadcastPreview.length));
   if (!match) return port.answerChoice(input.answerId, { text: t("broadcast-invalid"), alert: true });
   const [, action, rawBroadcast, rawNomination] = match;
   const broadcastId = Number(rawBroadcast);

@@ -4,6 +4,7 @@
 // channel is set up from a private chat: /subscribe @channel. The choices in progress live in
 // the Conversation table, so a restart between two presses loses nothing.
 import { z } from "zod";
+import { choicePayload, choicePrefixes } from "../../core/channel/choice-payloads";
 import type { ChannelPort, ChatType, Choice, Choices, IncomingEvent, MemberStatus } from "../../core/channel/port";
 import type { ChatKind } from "../../core/db/generated/sqlite/enums";
 import type { Locale } from "../../core/i18n";
@@ -12,9 +13,6 @@ import type { Actor } from "../review/decisions";
 import type { BroadcastDeps } from "./deps";
 
 // === State
-
-/** Payload prefix of the set-up buttons. */
-export const setupPrefix = "sb:";
 
 const setupState = z.object({
   flow: z.literal("subscription"),
@@ -74,7 +72,7 @@ function chatKindOf(type: ChatType | undefined): "GROUP" | "SUPERGROUP" | "CHANN
 
 // === Screens
 
-const payload = (...parts: (string | number)[]) => setupPrefix + parts.join(":");
+const payload = (...parts: (string | number)[]) => choicePayload("subscriptionSetup", ...parts);
 
 async function scopeName(deps: BroadcastDeps, locale: Locale, unitId: number | null): Promise<string> {
   if (unitId === null) return deps.i18n.t(locale, "subscription-scope-all");
@@ -221,7 +219,7 @@ export async function onSetupButton(deps: BroadcastDeps, event: IncomingEvent & 
   if (!state || state.data.replyChat !== event.chat.externalId || state.data.messageId !== input.messageId) {
     return port.answerChoice(input.answerId, { text: t("subscription-not-yours"), alert: true });
   }
-  const [action, rawArg] = input.payload.slice(setupPrefix.length).split(":");
+  const [action, rawArg] = input.payload.slice(choicePrefixes.subscriptionSetup.length).split(":");
   const arg = Number(rawArg ?? "0");
   if (!Number.isSafeInteger(arg) || arg < 0) return port.answerChoice(input.answerId, { text: t("subscription-invalid") });
   switch (action) {

@@ -1,13 +1,16 @@
 // The nominator's answer to a request for more information: texts and photos gathered until
 // they press "send additions", then joined to the nomination, which goes back to review.
+import { choicePayload } from "../../core/channel/choice-payloads";
 import type { ChannelPort, IncomingEvent } from "../../core/channel/port";
 import { answerInfo } from "../../core/review/actions";
 import { checkDeclaredMedia, maxPhotoBytes, MediaRefusedError, storeImage } from "../../core/workflow/media";
 import type { ReviewDeps } from "./deps";
 import type { Actor } from "./decisions";
 import { afterDecision } from "./decisions";
-import { answerSendPayload } from "./notices";
 import { clearPrompt, setPrompt, type AnswerPrompt } from "./pending-prompts";
+
+/** The payload of the "send additions" button. */
+const answerSendPayload = choicePayload("answerInfo", "send");
 
 /** Handles one event of a nominator gathering additions; false when it is not theirs to take. */
 export async function onAddition(deps: ReviewDeps, prompt: AnswerPrompt, event: IncomingEvent, port: ChannelPort, actor: Actor): Promise<boolean> {

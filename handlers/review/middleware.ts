@@ -1,11 +1,12 @@
 // The review link of the handler chain: officers' commands and card buttons, officers' typed
 // reasons, and nominators' additions. Everything else passes to the next link.
+import { choicePrefixes, isChoiceFor } from "../../core/channel/choice-payloads";
 import type { Middleware } from "../chain";
 import { identify } from "../people";
 import type { ReviewDeps } from "./deps";
 import { onAddition } from "./additions";
 import { onCardButton, onReviewPromptText, openCard } from "./decisions";
-import { officerCommands, openCardPrefix, runOfficerCommand } from "./officer-commands";
+import { officerCommands, runOfficerCommand } from "./officer-commands";
 import { clearPrompt, openPrompt } from "./pending-prompts";
 import { runTypedDecision, typedDecisionOf } from "./zalo-commands";
 
@@ -26,7 +27,7 @@ export function reviewMiddleware(deps: ReviewDeps): Middleware {
     const input = event.input;
     const typed = typedDecisionOf(event);
     if (typed) return runTypedDecision(deps, typed, event.chat.externalId, port, await identify(deps.db, event.from, deps.defaultLocale));
-    const isCardButton = input.kind === "choice" && (input.payload.startsWith("rv:") || input.payload.startsWith(openCardPrefix));
+    const isCardButton = input.kind === "choice" && (isChoiceFor(input.payload, "reviewCard") || isChoiceFor(input.payload, "openCard"));
     const isOfficerCommand = input.kind === "command" && input.name in officerCommands;
     // Most events are residents' answers: look for an open prompt without writing anything,
     // and identify the person (a write) only when this link handles the event.
@@ -35,10 +36,10 @@ export function reviewMiddleware(deps: ReviewDeps): Middleware {
     const actor = await identify(deps.db, event.from, deps.defaultLocale);
 
     if (isOfficerCommand) return runOfficerCommand(deps, { ...event, input }, port, actor);
-    if (input.kind === "choice" && input.payload.startsWith(openCardPrefix)) {
+    if (input.kind === "choice" && isChoiceFor(input.payload, "openCard")) {
       await port.answerChoice(input.answerId);
       const chat = { channel: event.from.channel, externalId: event.chat.externalId, kind: event.chat.kind === "group" ? ("GROUP" as const) : ("PRIVATE" as const) };
-      if (!(await openCard(deps, Number(input.payload.slice(openCardPrefix.length)), chat, actor))) {
+      if (!(await openCard(deps, Number(input.payload.slice(choicePrefixes.openCard.length)), chat, actor))) {
         await port.send(event.chat.externalId, { text: deps.i18n.t(actor.locale, "review-not-allowed") });
       }
       return;

@@ -8,9 +8,6 @@ import type { ReviewDeps } from "./deps";
 /** Actions the nominator hears about. */
 const told = new Set(["FORWARD", "APPROVE", "REJECT", "REQUEST_INFO", "PUBLISH"]);
 
-/** Payload prefix of the "send additions" button. */
-export const answerSendPayload = "ai:send";
-
 /** The nominator's private chat on the channel they nominated from. */
 async function nominatorChat(db: Db, nominationId: number) {
   const n = await db.nomination.findUnique({

@@ -1,6 +1,7 @@
 // Commands of admins and officers: appointing reviewers, binding review groups, what waits,
 // and the timeline of a nomination.
 import { formatLocalDate, formatLocalDateTime } from "../../core/calendar/zoned-time";
+import { choicePayload } from "../../core/channel/choice-payloads";
 import type { ChannelPort, IncomingEvent } from "../../core/channel/port";
 import type { Db } from "../../core/db/client";
 import type { Role } from "../../core/db/generated/sqlite/enums";
@@ -10,9 +11,6 @@ import { covers, isAdmin, scopesOf } from "../../core/review/scope";
 import { textLimit, visibleLength } from "../../core/digest/compose";
 import type { Actor } from "./decisions";
 import type { ReviewDeps } from "./deps";
-
-/** Payload prefix of the "open" buttons of `/pending`: `rvo:<nominationId>`. */
-export const openCardPrefix = "rvo:";
 
 /** Officer commands and their Vietnamese aliases. */
 export const officerCommands: Record<string, "officer_add" | "officer_remove" | "officers" | "reviewgroup" | "pending" | "history"> = {
@@ -123,7 +121,7 @@ export async function runOfficerCommand(
       const lines = waiting.map((n) =>
         t("review-pending-item", { code: n.code ?? "", name: n.nomineeName ?? "", unit: n.unit?.name ?? "", date: formatLocalDate(n.submittedAt ?? n.createdAt, deps.timeZone) }),
       );
-      const buttons = waiting.slice(0, 10).map((n) => [{ label: t("review-pending-open", { code: n.code ?? "" }), payload: `${openCardPrefix}${n.id}` }]);
+      const buttons = waiting.slice(0, 10).map((n) => [{ label: t("review-pending-open", { code: n.code ?? "" }), payload: choicePayload("openCard", n.id) }]);
       const total = waiting.length < 20 ? waiting.length : await countPendingForOfficer(deps.db, actor.id, deps.levels, { includeOwn: deps.allowSelfReview });
       const rest = total > waiting.length ? [t("review-pending-more", { count: total - waiting.length, total })] : [];
       return void (await reply([t("review-pending-header"), ...lines, ...rest].join("\n"), buttons));
