@@ -2,10 +2,10 @@
 // log. Concurrency is optimistic: the update only matches while the status is still the one
 // the caller saw, so of two officers pressing at the same moment exactly one wins.
 import { localDateOf } from "../calendar/zoned-time";
-import type { Db } from "../db/client";
+import type { Db, DbTx } from "../db/client";
 import type { ReviewAction } from "../db/generated/sqlite/enums";
 import { nextNominationCode } from "./code";
-import { canTransition, type NominationStatus } from "./status";
+import { canTransition, type AllowedTarget, type NominationStatus } from "./status";
 
 /** A move the lifecycle table forbids. */
 export class IllegalTransitionError extends Error {
@@ -31,10 +31,11 @@ export class StaleNominationError extends Error {
   }
 }
 
-export interface TransitionRequest {
+/** A move of one nomination; `to` must be a move the table allows from `from`, or it does not compile. */
+export interface TransitionRequest<From extends NominationStatus = NominationStatus> {
   nominationId: number;
-  from: NominationStatus;
-  to: NominationStatus;
+  from: From;
+  to: AllowedTarget<From>;
   action: ReviewAction;
   actorId: number | null;
   reason?: string | null;
@@ -49,43 +50,46 @@ export interface TransitionRequest {
 
 /**
  * Moves a nomination `from → to` and appends the review event, in one transaction.
- * Throws IllegalTransitionError for a move the table forbids, StaleNominationError when the
- * nomination is no longer in `from` (someone else acted first).
+ * Throws IllegalTransitionError for a move the table forbids (a status read at run time),
+ * StaleNominationError when the nomination is no longer in `from` (someone else acted first).
  */
-export async function transition(db: Db, req: TransitionRequest) {
+export async function transition<From extends NominationStatus>(db: Db, req: TransitionRequest<From>) {
+  return db.$transaction((tx) => move(tx, req));
+}
+
+/** The move itself, inside the caller's transaction: checked against the table, optimistic, logged. */
+async function move<From extends NominationStatus>(tx: DbTx, req: TransitionRequest<From>) {
   if (!canTransition(req.from, req.to)) throw new IllegalTransitionError(req.from, req.to);
   const now = req.now ?? new Date();
-  return db.$transaction(async (tx) => {
-    const moved = await tx.nomination.updateMany({
-      where: { id: req.nominationId, status: req.from, ...(req.atLevel === undefined ? {} : { reviewLevel: req.atLevel }) },
-      data: {
-        status: req.to,
-        ...(req.level === undefined ? {} : { reviewLevel: req.level }),
-        lastActivityAt: now,
-        ...req.set,
-      },
+  const moved = await tx.nomination.updateMany({
+    where: { id: req.nominationId, status: req.from, ...(req.atLevel === undefined ? {} : { reviewLevel: req.atLevel }) },
+    data: {
+      status: req.to,
+      ...(req.level === undefined ? {} : { reviewLevel: req.level }),
+      lastActivityAt: now,
+      ...req.set,
+    },
+  });
+  if (moved.count === 0) {
+    const current = await tx.nomination.findUnique({ where: { id: req.nominationId }, select: { status: true } });
+    const last = await tx.reviewEvent.findFirst({
+      where: { nominationId: req.nominationId },
+      orderBy: { id: "desc" },
+      select: { actorId: true },
     });
-    if (moved.count === 0) {
-      const current = await tx.nomination.findUnique({ where: { id: req.nominationId }, select: { status: true } });
-      const last = await tx.reviewEvent.findFirst({
-        where: { nominationId: req.nominationId },
-        orderBy: { id: "desc" },
-        select: { actorId: true },
-      });
-      throw new StaleNominationError(req.nominationId, req.from, current?.status ?? null, last?.actorId ?? null);
-    }
-    return tx.reviewEvent.create({
-      data: {
-        nominationId: req.nominationId,
-        actorId: req.actorId,
-        action: req.action,
-        fromStatus: req.from,
-        toStatus: req.to,
-        level: req.level ?? null,
-        reason: req.reason ?? null,
-        createdAt: now,
-      },
-    });
+    throw new StaleNominationError(req.nominationId, req.from, current?.status ?? null, last?.actorId ?? null);
+  }
+  return tx.reviewEvent.create({
+    data: {
+      nominationId: req.nominationId,
+      actorId: req.actorId,
+      action: req.action,
+      fromStatus: req.from,
+      toStatus: req.to,
+      level: req.level ?? null,
+      reason: req.reason ?? null,
+      createdAt: now,
+    },
   });
 }
 
@@ -120,7 +124,8 @@ export class IncompleteDraftError extends Error {
 
 /**
  * Submits a complete draft: gives it its code (GS-yyyy-nnnn, year in the given time zone),
- * moves it DRAFT → SUBMITTED and logs the event, atomically.
+ * moves it DRAFT → SUBMITTED through the same table and move as every other status change,
+ * and logs the event, atomically.
  */
 export async function submitNomination(db: Db, nominationId: number, actorId: number, opts: { now?: Date; timeZone: string }) {
   const now = opts.now ?? new Date();
@@ -135,22 +140,15 @@ export async function submitNomination(db: Db, nominationId: number, actorId: nu
     const missing = missingForSubmission({ ...draft, criteriaCount: draft._count.criteria });
     if (missing.length > 0) throw new IncompleteDraftError(missing);
     const code = await nextNominationCode(tx, year);
-    const moved = await tx.nomination.updateMany({
-      where: { id: nominationId, status: "DRAFT" },
-      data: {
-        status: "SUBMITTED",
-        code: code.code,
-        codeYear: code.year,
-        codeSeq: code.seq,
-        draftStep: null,
-        reviewLevel: 0,
-        submittedAt: now,
-        lastActivityAt: now,
-      },
-    });
-    if (moved.count === 0) throw new StaleNominationError(nominationId, "DRAFT", null, null);
-    await tx.reviewEvent.create({
-      data: { nominationId, actorId, action: "SUBMIT", fromStatus: "DRAFT", toStatus: "SUBMITTED", level: 0, createdAt: now },
+    await move(tx, {
+      nominationId,
+      from: "DRAFT",
+      to: "SUBMITTED",
+      action: "SUBMIT",
+      actorId,
+      level: 0,
+      now,
+      set: { code: code.code, codeYear: code.year, codeSeq: code.seq, draftStep: null, submittedAt: now },
     });
     return code.code;
   });

@@ -14,23 +14,40 @@ export const finalStatuses = ["CANCELLED", "PUBLISHED", "REJECTED", "WITHDRAWN"]
 /**
  * Allowed moves. SUBMITTED waits at the first review level; IN_REVIEW at a later one (a move
  * IN_REVIEW → IN_REVIEW forwards to the next level); NEEDS_INFO goes back to review when the
- * nominator answers.
+ * nominator answers, and NEEDS_INFO → NEEDS_INFO is a further question before the answer. The table is a type as well: `transition` only compiles with a move it
+ * lists (see `AllowedTarget`).
  */
-export const allowedTransitions: Readonly<Record<NominationStatus, readonly NominationStatus[]>> = {
+export const allowedTransitions = {
   DRAFT: ["SUBMITTED", "CANCELLED"],
   SUBMITTED: ["IN_REVIEW", "NEEDS_INFO", "APPROVED", "REJECTED", "WITHDRAWN"],
   IN_REVIEW: ["IN_REVIEW", "NEEDS_INFO", "APPROVED", "REJECTED", "WITHDRAWN"],
-  NEEDS_INFO: ["SUBMITTED", "IN_REVIEW", "REJECTED", "WITHDRAWN"],
+  NEEDS_INFO: ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO", "REJECTED", "WITHDRAWN"],
   APPROVED: ["PUBLISHED"],
   PUBLISHED: [],
   CANCELLED: [],
   REJECTED: [],
   WITHDRAWN: [],
-};
+} as const satisfies Readonly<Record<NominationStatus, readonly NominationStatus[]>>;
 
-/** Whether `from → to` is a legal move. */
+type Table = typeof allowedTransitions;
+
+/**
+ * The statuses a nomination may move to from every status in `From`: for one status its row
+ * of the table; for a union (a nomination known only to be reviewable) the moves all of them
+ * allow, so a caller cannot approve what might be waiting for the nominator's answer.
+ *
+ * ```ts
+ * type A = AllowedTarget<"APPROVED">;              // "PUBLISHED"
+ * type B = AllowedTarget<"SUBMITTED" | "NEEDS_INFO">; // no "APPROVED"
+ * ```
+ */
+export type AllowedTarget<From extends NominationStatus> = (From extends NominationStatus ? (to: Table[From][number]) => void : never) extends (to: infer To) => void
+  ? To & NominationStatus
+  : never;
+
+/** Whether `from → to` is a legal move (for statuses only known at run time). */
 export function canTransition(from: NominationStatus, to: NominationStatus): boolean {
-  return allowedTransitions[from].includes(to);
+  return (allowedTransitions[from] as readonly NominationStatus[]).includes(to);
 }
 
 /** Whether officers can still decide on a nomination in this status. */

@@ -143,6 +143,18 @@ describe("request for information, rejection, story, withdrawal", () => {
     ]);
   });
 
+  it("a further question while the first waits for its answer is recorded, as the card offers it", async () => {
+    const n = await submitted();
+    await requestInfo(t.db, seen(n), people.wardA!, "Xin thêm ảnh hoạt động", { levels });
+    const waiting = { nominationId: n.id, status: "NEEDS_INFO" as const, reviewLevel: 0 };
+    expect(await requestInfo(t.db, waiting, people.wardA!, "Và ngày diễn ra từng việc", { levels })).toMatchObject({ ok: true, status: "NEEDS_INFO" });
+    const log = await t.db.reviewEvent.findMany({ where: { nominationId: n.id, action: "REQUEST_INFO" }, orderBy: { id: "asc" } });
+    expect(log.map((e) => [e.fromStatus, e.toStatus, e.reason])).toEqual([
+      ["SUBMITTED", "NEEDS_INFO", "Xin thêm ảnh hoạt động"],
+      ["NEEDS_INFO", "NEEDS_INFO", "Và ngày diễn ra từng việc"],
+    ]);
+  });
+
   it("rejection needs a reason of at least 10 characters", async () => {
     const n = await submitted();
     expect(await reject(t.db, seen(n), people.wardA!, "Thiếu", { levels })).toEqual({ ok: false, refused: "reason-too-short", min: 10 });
