@@ -11,7 +11,7 @@ import { calendarJobs } from "../core/calendar/jobs";
 import { syncDeadlines, type DeadlineConfig } from "../core/calendar/deadline-config";
 import { startTicker, type CalendarTicker, type TickJob } from "../core/calendar/ticker";
 import { choicePayload } from "../core/channel/choice-payloads";
-import type { ChannelName, ChannelPort } from "../core/channel/port";
+import type { ChannelName, ChannelPort, EventHandler } from "../core/channel/port";
 import type { QuietHours } from "../core/calendar/zoned-time";
 import type { Db } from "../core/db/client";
 import { toLocale, type Locale, type Translations } from "../core/i18n";
@@ -148,34 +148,39 @@ export async function alertAdminsOnTelegram(db: Db, i18n: Translations, defaultL
 
 // === Start
 
-/**
- * Starts the bot on the channels given: Telegram alone, Zalo alone, or both, sharing the
- * database, the handlers and the outbox.
- *
- * ```ts
- * const app = await startBotApp({ db, i18n, log, timeZone, defaultLocale, mediaDir, telegram: { token, apiRoot }, zalo: { api } });
- * shutdown.add("bot", () => app.stop());
- * ```
- */
-export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
-  const { db, i18n, log } = options;
-  if (!options.telegram && !options.zalo) throw new Error("startBotApp needs at least one channel");
-  await ensureAdmins(db, options.telegram?.adminIds ?? []);
+/** What the parts built at start share: the options, and the channels once they run. */
+interface Running {
+  options: BotAppOptions;
+  telegram: TelegramBot | null;
+  zalo: ZaloAdapter | null;
+  /** Set once the worker runs; the handlers built before it wake it through here. */
+  worker: OutboxWorker | undefined;
+}
 
-  let telegram: TelegramBot | null = null;
-  let zalo: ZaloAdapter | null = null;
-  const port = (channel: ChannelName): ChannelPort | undefined => (channel === "TELEGRAM" ? telegram?.port : (zalo ?? undefined));
-  const review: ReviewDeps = {
+/** The port of a running channel. */
+function portOf(running: Running, channel: ChannelName): ChannelPort | undefined {
+  return channel === "TELEGRAM" ? running.telegram?.port : (running.zalo ?? undefined);
+}
+
+/** The review handlers' dependencies. */
+function reviewDeps(running: Running): ReviewDeps {
+  const { db, i18n, log } = running.options;
+  return {
     db,
     i18n,
     log,
-    levels: options.reviewLevels ?? defaultReviewLevels,
-    allowSelfReview: options.allowSelfReview ?? false,
-    timeZone: options.timeZone,
-    defaultLocale: options.defaultLocale,
-    mediaDir: options.mediaDir,
-    port,
+    levels: running.options.reviewLevels ?? defaultReviewLevels,
+    allowSelfReview: running.options.allowSelfReview ?? false,
+    timeZone: running.options.timeZone,
+    defaultLocale: running.options.defaultLocale,
+    mediaDir: running.options.mediaDir,
+    port: (channel) => portOf(running, channel),
   };
+}
+
+/** The nomination workflow and the private-chat conversation over it. */
+function conversationParts(options: BotAppOptions, review: ReviewDeps) {
+  const { db, i18n, log } = options;
   const workflow = new NominationWorkflow({
     db,
     i18n,
@@ -198,64 +203,78 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
     rateLimiter: new UpdateRateLimiter(options.rateLimit),
     onWithdrawn: (nominationId) => refreshCards(review, nominationId),
   });
+  return { workflow, conversation };
+}
 
-  const calendar = options.calendar ?? {};
-  if (calendar.deadlines) {
-    const summary = await syncDeadlines(db, calendar.deadlines, log);
-    log.info(summary, "deadline calendar synced");
-  }
-  let worker: OutboxWorker | undefined;
-  const jobs: TickJob[] = calendarJobs({
+/** The calendar's periodic jobs (reminders, nudges, review summaries). */
+function calendarTickJobs(running: Running): TickJob[] {
+  const { db, i18n, log } = running.options;
+  const calendar = running.options.calendar ?? {};
+  return calendarJobs({
     db,
     i18n,
     log,
-    timeZone: options.timeZone,
-    defaultLocale: options.defaultLocale,
+    timeZone: running.options.timeZone,
+    defaultLocale: running.options.defaultLocale,
     quietHours: calendar.quietHours === undefined ? { start: "21:00", end: "07:00" } : calendar.quietHours,
     continuePayload: choicePayload("draft", "continue"),
   });
-  const digest = options.broadcast ?? {};
-  const broadcast: BroadcastDeps = {
+}
+
+/** The digest handlers' dependencies. */
+function broadcastDeps(running: Running, review: ReviewDeps): BroadcastDeps {
+  const { db, i18n, log } = running.options;
+  const digest = running.options.broadcast ?? {};
+  return {
     db,
     i18n,
     log,
-    timeZone: options.timeZone,
-    defaultLocale: options.defaultLocale,
-    digestLocale: options.defaultLocale,
+    timeZone: running.options.timeZone,
+    defaultLocale: running.options.defaultLocale,
+    digestLocale: running.options.defaultLocale,
     nominateLink: null,
     review,
     progressIntervalMs: digest.progressIntervalMs ?? 1000,
     now: digest.now ?? (() => new Date()),
-    wakeOutbox: () => worker?.wake(),
+    wakeOutbox: () => running.worker?.wake(),
   };
-  const progress = new ProgressFollower(broadcast);
-  const handler = chain(
+}
+
+/** The handler chain every channel feeds: digest, review, reports, account linking, calendar, then the conversation. */
+function handlerChain(running: Running, parts: { review: ReviewDeps; broadcast: BroadcastDeps; progress: ProgressFollower; jobs: TickJob[]; conversation: EventHandler }): EventHandler {
+  const { db, i18n, log, timeZone, defaultLocale } = running.options;
+  return chain(
     [
-      broadcastMiddleware(broadcast, progress),
-      reviewMiddleware(review),
-      reportsMiddleware({ db, i18n, log, timeZone: options.timeZone, defaultLocale: options.defaultLocale }),
-      linkMiddleware({ db, i18n, log, defaultLocale: options.defaultLocale }),
+      broadcastMiddleware(parts.broadcast, parts.progress),
+      reviewMiddleware(parts.review),
+      reportsMiddleware({ db, i18n, log, timeZone, defaultLocale }),
+      linkMiddleware({ db, i18n, log, defaultLocale }),
       calendarMiddleware({
         db,
         i18n,
         log,
-        timeZone: options.timeZone,
-        defaultLocale: options.defaultLocale,
-        allowTimeTravel: calendar.allowTimeTravel ?? false,
-        jobs: () => jobs,
-        afterTick: () => worker?.wake(),
+        timeZone,
+        defaultLocale,
+        allowTimeTravel: running.options.calendar?.allowTimeTravel ?? false,
+        jobs: () => parts.jobs,
+        afterTick: () => running.worker?.wake(),
       }),
     ],
-    conversation,
+    parts.conversation,
   );
+}
 
+/** Starts the channels that are configured; returns the outbox sender of each, and Zalo's outbox limits when it is on. */
+async function startChannels(running: Running, handler: EventHandler): Promise<{ senders: Sender[]; limits: Partial<Record<"ZALO", ChannelLimits>> }> {
+  const { options } = running;
+  const { db, i18n, log } = options;
   const senders: Sender[] = [];
   if (options.telegram) {
     const { token, apiRoot } = options.telegram;
-    telegram = await startTelegramBot({ token, apiRoot, handler, commands: commandMenus, i18n, log });
+    running.telegram = await startTelegramBot({ token, apiRoot, handler, commands: commandMenus, i18n, log });
     senders.push(new TelegramOutboxSender({ token, apiRoot, mediaDir: options.mediaDir, fileIds: attachmentFileIds(db) }));
   }
-  let zaloLimits: Partial<Record<"ZALO", ChannelLimits>> = {};
+  let limits: Partial<Record<"ZALO", ChannelLimits>> = {};
   if (options.zalo) {
     // Loaded only when Zalo is on: zca-js costs about 30 MB and half a second at start.
     const [{ sessionClosedAlert, ZaloAdapter }, { ZaloOutboxSender, zaloOutboxLimits }] = await Promise.all([
@@ -263,16 +282,16 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
       import("../bot/zalo/outbox-sender"),
     ]);
     const settings = options.zalo;
-    zaloLimits = { ZALO: zaloOutboxLimits(settings.limits ?? defaultZaloLimits) };
+    limits = { ZALO: zaloOutboxLimits(settings.limits ?? defaultZaloLimits) };
     const onSessionClosed =
       settings.onSessionClosed ??
       (async (closure: ZaloSessionClosed) => {
         if (!options.telegram) return;
         const queued = await alertAdminsOnTelegram(db, i18n, options.defaultLocale, `zalo-closed:${Date.now()}`, (locale) => sessionClosedAlert(i18n, locale, closure));
         log.info({ queued }, "admins alerted on Telegram: Zalo session closed");
-        worker?.wake();
+        running.worker?.wake();
       });
-    zalo = new ZaloAdapter({
+    running.zalo = new ZaloAdapter({
       api: settings.api,
       db,
       log,
@@ -283,11 +302,41 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
       onSessionClosed,
       ...(settings.reconnect ? { reconnect: settings.reconnect } : {}),
     });
-    zalo.start();
+    running.zalo.start();
     senders.push(new ZaloOutboxSender({ api: settings.api, db, i18n, locale: options.defaultLocale, mediaDir: options.mediaDir }));
   }
+  return { senders, limits };
+}
 
-  worker = new OutboxWorker({
+/**
+ * Starts the bot on the channels given: Telegram alone, Zalo alone, or both, sharing the
+ * database, the handlers and the outbox.
+ *
+ * ```ts
+ * const app = await startBotApp({ db, i18n, log, timeZone, defaultLocale, mediaDir, telegram: { token, apiRoot }, zalo: { api } });
+ * shutdown.add("bot", () => app.stop());
+ * ```
+ */
+export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
+  const { db, log } = options;
+  if (!options.telegram && !options.zalo) throw new Error("startBotApp needs at least one channel");
+  await ensureAdmins(db, options.telegram?.adminIds ?? []);
+
+  const running: Running = { options, telegram: null, zalo: null, worker: undefined };
+  const review = reviewDeps(running);
+  const { workflow, conversation } = conversationParts(options, review);
+  const calendar = options.calendar ?? {};
+  if (calendar.deadlines) {
+    const summary = await syncDeadlines(db, calendar.deadlines, log);
+    log.info(summary, "deadline calendar synced");
+  }
+  const jobs = calendarTickJobs(running);
+  const broadcast = broadcastDeps(running, review);
+  const progress = new ProgressFollower(broadcast);
+  const handler = handlerChain(running, { review, broadcast, progress, jobs, conversation });
+
+  const { senders, limits: zaloLimits } = await startChannels(running, handler);
+  const worker = new OutboxWorker({
     db,
     log,
     senders,
@@ -295,9 +344,11 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
     ...options.outbox,
     limits: { ...zaloLimits, ...options.outbox?.limits },
   });
+  running.worker = worker;
   worker.start();
   // The digest's "nominate" link is Telegram's deep link; Zalo has none of its own.
-  if (telegram) broadcast.nominateLink = `https://t.me/${telegram.username}?start=${nominateDeepLink}`;
+  if (running.telegram) broadcast.nominateLink = `https://t.me/${running.telegram.username}?start=${nominateDeepLink}`;
+  const digest = options.broadcast ?? {};
   const digestCron = digest.digestCron === undefined ? "0 8 * * 1" : digest.digestCron;
   const digestSchedule =
     digestCron === null ? null : startBroadcastSchedules(broadcast, { digestCron, previewCron: digest.previewCron ?? "0 17 * * 0", timeZone: options.timeZone, log });
@@ -306,22 +357,21 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
   // Cards for nominations submitted while the process was down, or whose posting failed.
   await postMissingCards(review).catch((err: unknown) => log.error({ err }, "posting missing review cards failed"));
 
-  const running = worker;
   return {
-    telegram,
-    zalo,
-    worker: running,
+    telegram: running.telegram,
+    zalo: running.zalo,
+    worker,
     review,
     jobs,
     broadcastJobs: broadcastJobs(broadcast, { digestCron: digestCron ?? "0 8 * * 1" }),
-    port,
+    port: (channel) => portOf(running, channel),
     stop: async () => {
       await digestSchedule?.stop();
       await progress.stop();
       await ticker?.stop();
-      await telegram?.stop();
-      await zalo?.stop();
-      await running.stop();
+      await running.telegram?.stop();
+      await running.zalo?.stop();
+      await worker.stop();
       workflow.stop();
     },
   };

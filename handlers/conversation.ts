@@ -62,7 +62,160 @@ const menuActions: Record<string, CommandAction> = {
   [payloads.language]: "language",
 };
 
+// === Commands and menu buttons
+
+/** The handler's options, with the rate limiter it settled on. */
+type Conversation = ConversationOptions & { limiter: UpdateRateLimiter };
+
+function say(c: Conversation, who: Nominator, id: string, args?: Record<string, string | number>): string {
+  return c.i18n.t(who.locale, id, args);
+}
+
+/** Runs a command, typed or chosen from the menu. */
+async function runCommand(c: Conversation, action: CommandAction, who: Nominator, replies: ChatReplies, port: ChannelPort, args = ""): Promise<void> {
+  const { db, i18n, workflow } = c;
+  const t = (w: Nominator, id: string, a?: Record<string, string | number>) => say(c, w, id, a);
+  switch (action) {
+    case "start":
+      if (args.trim().toLowerCase() === nominateDeepLink) return runCommand(c, "nominate", who, replies, port);
+      const draft = await workflow.openDraft(who);
+      const greeting = t(who, "start-greeting", { name: who.displayName });
+      await replies.send({
+        // A draft left half-way is worth a line: the menu's first button takes them back to it.
+        text: draft ? `${greeting}\n\n${t(who, "start-draft-open", { name: draft.nomineeName || "none" })}` : greeting,
+        choices: [
+          [{ label: t(who, draft ? "menu-continue-draft" : "menu-nominate"), payload: payloads.nominate }],
+          [{ label: t(who, "menu-mine"), payload: payloads.mine }],
+          [{ label: t(who, "menu-help"), payload: payloads.help }, { label: t(who, "menu-language"), payload: payloads.language }],
+        ],
+      });
+      return;
+    case "nominate": {
+      const open = await workflow.openDraft(who);
+      if (!open) return workflow.start(who, replies, port.channel);
+      await replies.send({
+        text: t(who, "draft-open", { hasName: open.nomineeName ? "yes" : "no", name: open.nomineeName ?? "" }),
+        choices: [[{ label: t(who, "draft-continue"), payload: payloads.continueDraft }], [{ label: t(who, "draft-restart"), payload: payloads.restartDraft }]],
+      });
+      return;
+    }
+    case "mine":
+      await replies.send(await renderMine(db, i18n, who));
+      return;
+    case "cancel":
+      await replies.send({ text: t(who, (await workflow.cancel(who, replies)) ? "nomination-cancelled" : "cancel-nothing") });
+      return;
+    case "help":
+      await replies.send({ text: t(who, "help") });
+      return;
+    case "language":
+      await replies.send({
+        text: t(who, "language-ask"),
+        choices: [[{ label: "Tiếng Việt", payload: payloads.vi }, { label: "English", payload: payloads.en }]],
+      });
+      return;
+  }
+}
+
+/** A pressed choice in a private chat: a step's answer, the menu, the draft and language questions, a withdrawal. */
+async function onChoice(c: Conversation, event: IncomingEvent & { input: { kind: "choice" } }, who: Nominator, replies: ChatReplies, port: ChannelPort): Promise<void> {
+  const { db, i18n, workflow } = c;
+  const t = (w: Nominator, id: string, a?: Record<string, string | number>) => say(c, w, id, a);
+  const { payload, messageId, answerId } = event.input;
+  const step = parseStepPayload(payload);
+  if (step) {
+    await port.answerChoice(answerId);
+    if (!(await workflow.answer(who, replies, { kind: "choice", step: step.step, value: step.value, messageId }))) {
+      await replies.send({ text: t(who, "no-draft-hint") });
+    }
+    return;
+  }
+  const menu = menuActions[payload];
+  if (menu) {
+    await port.answerChoice(answerId);
+    return runCommand(c, menu, who, replies, port);
+  }
+  if (payload === payloads.continueDraft || payload === payloads.restartDraft) {
+    await port.answerChoice(answerId);
+    if (payload === payloads.restartDraft) return workflow.start(who, replies, port.channel);
+    if (!(await workflow.repeat(who, replies))) await replies.send({ text: t(who, "no-draft-hint") });
+    return;
+  }
+  if (payload === payloads.vi || payload === payloads.en) {
+    const locale: Locale = payload === payloads.en ? "en" : "vi";
+    await setLanguage(db, who.id, locale);
+    const updated = { ...who, locale };
+    await port.answerChoice(answerId, { text: t(updated, "language-set") });
+    await replies.send({ text: t(updated, "language-set") });
+    await workflow.repeat(updated, replies);
+    return;
+  }
+  if (isChoiceFor(payload, "withdraw")) {
+    const nominationId = Number(payload.slice(choicePrefixes.withdraw.length));
+    const result = await withdrawNomination(db, who.id, nominationId);
+    if (result.ok) await c.onWithdrawn?.(nominationId);
+    await port.answerChoice(answerId, {
+      text: result.ok ? t(who, "withdrawn-toast", { code: result.code }) : t(who, "withdraw-not-allowed"),
+      alert: !result.ok,
+    });
+    await replies.edit(messageId, await renderMine(db, i18n, who));
+    return;
+  }
+  await port.answerChoice(answerId, { text: t(who, "choice-old-toast") });
+}
+
+/** A photo as the workflow takes it: stored only once a step wants it. */
+function photoAnswer(c: Conversation, photo: IncomingPhoto, port: ChannelPort): RawAnswer {
+  return {
+    kind: "photo",
+    photo,
+    store: async () => {
+      checkDeclaredMedia(photo);
+      const file = await port.download(photo.file);
+      return storeImage(c.mediaDir, file.bytes);
+    },
+  };
+}
+
 // === Handler
+
+/** One event of a private chat, once past the album hold: rate limit, then by input kind. */
+async function handleEvent(c: Conversation, event: IncomingEvent, port: ChannelPort): Promise<void> {
+  const { db, i18n, log, workflow, limiter } = c;
+  const album = event.input.kind === "photo" ? event.input.mediaGroupId : undefined;
+  const decision = limiter.check(`${event.from.channel}:${event.from.externalId}`, album);
+  if (decision !== "allow") {
+    if (event.input.kind === "choice") await port.answerChoice(event.input.answerId);
+    if (decision === "notify") {
+      log.warn({ channel: event.from.channel, user: event.from.externalId }, "rate limited");
+      const locale = (await identify(db, event.from, c.defaultLocale)).locale;
+      await port.send(event.chat.externalId, { text: i18n.t(locale, "slow-down") });
+    }
+    return;
+  }
+  const who = await identify(db, event.from, c.defaultLocale);
+  const replies = repliesFor(port, event.chat.externalId);
+  const input = event.input;
+  switch (input.kind) {
+    case "command": {
+      const action = commandAction(input.name);
+      if (action) return runCommand(c, action, who, replies, port, input.args);
+      if (!(await workflow.repeat(who, replies, { id: "wrong-unknown-command", args: { command: `/${input.name}` } }))) {
+        await runCommand(c, "help", who, replies, port);
+      }
+      return;
+    }
+    case "choice":
+      return onChoice(c, { ...event, input }, who, replies, port);
+    case "photo":
+    case "text":
+    case "unsupported": {
+      const answer: RawAnswer = input.kind === "photo" ? photoAnswer(c, input, port) : input;
+      if (!(await workflow.answer(who, replies, answer))) await replies.send({ text: say(c, who, "no-draft-hint") });
+      return;
+    }
+  }
+}
 
 /**
  * Builds the channel-agnostic event handler that adapters call with each normalized event.
@@ -73,153 +226,14 @@ const menuActions: Record<string, CommandAction> = {
  * ```
  */
 export function createConversationHandler(options: ConversationOptions): EventHandler {
-  const { db, i18n, log, workflow } = options;
-  const limiter = options.rateLimiter ?? new UpdateRateLimiter();
-
-  const t = (who: Nominator, id: string, args?: Record<string, string | number>) => i18n.t(who.locale, id, args);
-
-  async function run(action: CommandAction, who: Nominator, replies: ChatReplies, port: ChannelPort, args = ""): Promise<void> {
-    switch (action) {
-      case "start":
-        if (args.trim().toLowerCase() === nominateDeepLink) return run("nominate", who, replies, port);
-        const draft = await workflow.openDraft(who);
-        const greeting = t(who, "start-greeting", { name: who.displayName });
-        await replies.send({
-          // A draft left half-way is worth a line: the menu's first button takes them back to it.
-          text: draft ? `${greeting}\n\n${t(who, "start-draft-open", { name: draft.nomineeName || "none" })}` : greeting,
-          choices: [
-            [{ label: t(who, draft ? "menu-continue-draft" : "menu-nominate"), payload: payloads.nominate }],
-            [{ label: t(who, "menu-mine"), payload: payloads.mine }],
-            [{ label: t(who, "menu-help"), payload: payloads.help }, { label: t(who, "menu-language"), payload: payloads.language }],
-          ],
-        });
-        return;
-      case "nominate": {
-        const open = await workflow.openDraft(who);
-        if (!open) return workflow.start(who, replies, port.channel);
-        await replies.send({
-          text: t(who, "draft-open", { hasName: open.nomineeName ? "yes" : "no", name: open.nomineeName ?? "" }),
-          choices: [[{ label: t(who, "draft-continue"), payload: payloads.continueDraft }], [{ label: t(who, "draft-restart"), payload: payloads.restartDraft }]],
-        });
-        return;
-      }
-      case "mine":
-        await replies.send(await renderMine(db, i18n, who));
-        return;
-      case "cancel":
-        await replies.send({ text: t(who, (await workflow.cancel(who, replies)) ? "nomination-cancelled" : "cancel-nothing") });
-        return;
-      case "help":
-        await replies.send({ text: t(who, "help") });
-        return;
-      case "language":
-        await replies.send({
-          text: t(who, "language-ask"),
-          choices: [[{ label: "Tiếng Việt", payload: payloads.vi }, { label: "English", payload: payloads.en }]],
-        });
-        return;
-    }
-  }
-
-  async function onChoice(event: IncomingEvent & { input: { kind: "choice" } }, who: Nominator, replies: ChatReplies, port: ChannelPort) {
-    const { payload, messageId, answerId } = event.input;
-    const step = parseStepPayload(payload);
-    if (step) {
-      await port.answerChoice(answerId);
-      if (!(await workflow.answer(who, replies, { kind: "choice", step: step.step, value: step.value, messageId }))) {
-        await replies.send({ text: t(who, "no-draft-hint") });
-      }
-      return;
-    }
-    const menu = menuActions[payload];
-    if (menu) {
-      await port.answerChoice(answerId);
-      return run(menu, who, replies, port);
-    }
-    if (payload === payloads.continueDraft || payload === payloads.restartDraft) {
-      await port.answerChoice(answerId);
-      if (payload === payloads.restartDraft) return workflow.start(who, replies, port.channel);
-      if (!(await workflow.repeat(who, replies))) await replies.send({ text: t(who, "no-draft-hint") });
-      return;
-    }
-    if (payload === payloads.vi || payload === payloads.en) {
-      const locale: Locale = payload === payloads.en ? "en" : "vi";
-      await setLanguage(db, who.id, locale);
-      const updated = { ...who, locale };
-      await port.answerChoice(answerId, { text: t(updated, "language-set") });
-      await replies.send({ text: t(updated, "language-set") });
-      await workflow.repeat(updated, replies);
-      return;
-    }
-    if (isChoiceFor(payload, "withdraw")) {
-      const nominationId = Number(payload.slice(choicePrefixes.withdraw.length));
-      const result = await withdrawNomination(db, who.id, nominationId);
-      if (result.ok) await options.onWithdrawn?.(nominationId);
-      await port.answerChoice(answerId, {
-        text: result.ok ? t(who, "withdrawn-toast", { code: result.code }) : t(who, "withdraw-not-allowed"),
-        alert: !result.ok,
-      });
-      await replies.edit(messageId, await renderMine(db, i18n, who));
-      return;
-    }
-    await port.answerChoice(answerId, { text: t(who, "choice-old-toast") });
-  }
-
-  function photoAnswer(photo: IncomingPhoto, port: ChannelPort): RawAnswer {
-    return {
-      kind: "photo",
-      photo,
-      store: async () => {
-        checkDeclaredMedia(photo);
-        const file = await port.download(photo.file);
-        return storeImage(options.mediaDir, file.bytes);
-      },
-    };
-  }
-
-  const handle: EventHandler = async (event, port) => {
-    const album = event.input.kind === "photo" ? event.input.mediaGroupId : undefined;
-    const decision = limiter.check(`${event.from.channel}:${event.from.externalId}`, album);
-    if (decision !== "allow") {
-      if (event.input.kind === "choice") await port.answerChoice(event.input.answerId);
-      if (decision === "notify") {
-        log.warn({ channel: event.from.channel, user: event.from.externalId }, "rate limited");
-        const locale = (await identify(db, event.from, options.defaultLocale)).locale;
-        await port.send(event.chat.externalId, { text: i18n.t(locale, "slow-down") });
-      }
-      return;
-    }
-    const who = await identify(db, event.from, options.defaultLocale);
-    const replies = repliesFor(port, event.chat.externalId);
-    const input = event.input;
-    switch (input.kind) {
-      case "command": {
-        const action = commandAction(input.name);
-        if (action) return run(action, who, replies, port, input.args);
-        if (!(await workflow.repeat(who, replies, { id: "wrong-unknown-command", args: { command: `/${input.name}` } }))) {
-          await run("help", who, replies, port);
-        }
-        return;
-      }
-      case "choice":
-        return onChoice({ ...event, input }, who, replies, port);
-      case "photo":
-      case "text":
-      case "unsupported": {
-        const answer: RawAnswer = input.kind === "photo" ? photoAnswer(input, port) : input;
-        if (!(await workflow.answer(who, replies, answer))) await replies.send({ text: t(who, "no-draft-hint") });
-        return;
-      }
-    }
-  };
-
+  const c: Conversation = { ...options, limiter: options.rateLimiter ?? new UpdateRateLimiter() };
   return async (event, port) => {
     if (event.chat.kind !== "private") return;
     // An album item is held from the moment it arrives, so the album is not acknowledged while
     // this item is still on its way (rate check, download, saving).
-    const release = event.input.kind === "photo" && event.input.mediaGroupId ? workflow.holdAlbum(event.input.mediaGroupId) : undefined;
+    const release = event.input.kind === "photo" && event.input.mediaGroupId ? c.workflow.holdAlbum(event.input.mediaGroupId) : undefined;
     try {
-      await handle(event, port);
+      await handleEvent(c, event, port);
     } finally {
       release?.();
     }
