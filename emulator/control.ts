@@ -22,6 +22,31 @@ function optNum(value: unknown): number | undefined {
 
 // === Routes
 
+/** A user sends something: text, a command, a photo, a document, an album, a sticker or a voice note. */
+function sendAsUser(body: Body, driver: Driver): unknown {
+  const userId = num(body.userId, "userId");
+  const chatId = optNum(body.chatId);
+  const replyTo = optNum(body.replyTo);
+  const where = { ...(chatId !== undefined ? { chatId } : {}), ...(replyTo !== undefined ? { replyTo } : {}) };
+  const caption = body.caption !== undefined ? { caption: String(body.caption) } : {};
+  if (body.command !== undefined) return driver.sendCommand(userId, String(body.command), { ...where, ...(body.payload ? { payload: String(body.payload) } : {}) });
+  if (body.photo !== undefined) return driver.sendPhoto(userId, bytesOf(body.photo), { ...where, ...caption });
+  if (body.document !== undefined) {
+    return driver.sendDocument(userId, bytesOf(body.document), { ...where, ...caption, ...(body.fileName ? { fileName: String(body.fileName) } : {}), ...(body.mimeType ? { mimeType: String(body.mimeType) } : {}) });
+  }
+  if (Array.isArray(body.album)) {
+    return driver.sendAlbum(
+      userId,
+      body.album.map((item: Body) => ({ bytes: bytesOf(item.bytes), ...(item.type ? { type: item.type } : {}), ...(item.caption ? { caption: String(item.caption) } : {}), ...(item.fileName ? { fileName: String(item.fileName) } : {}) })),
+      where,
+    );
+  }
+  if (body.sticker !== undefined) return driver.sendSticker(userId, { ...where, ...(body.sticker?.emoji ? { emoji: String(body.sticker.emoji) } : {}) });
+  if (body.voice !== undefined) return driver.sendVoice(userId, bytesOf(body.voice), { ...where, ...(body.duration ? { duration: Number(body.duration) } : {}) });
+  if (typeof body.text === "string") return driver.sendText(userId, body.text, where);
+  throw new Error('Give one of "text", "command", "photo", "document", "album", "sticker", "voice"');
+}
+
 function routes(state: EmulatorState, driverFor: (token: string) => Driver): Record<string, Route> {
   return {
     "GET /": (_body, _driver, req) => ({
@@ -53,29 +78,7 @@ function routes(state: EmulatorState, driverFor: (token: string) => Driver): Rec
       else driver.blockBot(num(body.userId, "userId"));
       return true;
     },
-    "POST /send": (body, driver) => {
-      const userId = num(body.userId, "userId");
-      const chatId = optNum(body.chatId);
-      const replyTo = optNum(body.replyTo);
-      const where = { ...(chatId !== undefined ? { chatId } : {}), ...(replyTo !== undefined ? { replyTo } : {}) };
-      const caption = body.caption !== undefined ? { caption: String(body.caption) } : {};
-      if (body.command !== undefined) return driver.sendCommand(userId, String(body.command), { ...where, ...(body.payload ? { payload: String(body.payload) } : {}) });
-      if (body.photo !== undefined) return driver.sendPhoto(userId, bytesOf(body.photo), { ...where, ...caption });
-      if (body.document !== undefined) {
-        return driver.sendDocument(userId, bytesOf(body.document), { ...where, ...caption, ...(body.fileName ? { fileName: String(body.fileName) } : {}), ...(body.mimeType ? { mimeType: String(body.mimeType) } : {}) });
-      }
-      if (Array.isArray(body.album)) {
-        return driver.sendAlbum(
-          userId,
-          body.album.map((item: Body) => ({ bytes: bytesOf(item.bytes), ...(item.type ? { type: item.type } : {}), ...(item.caption ? { caption: String(item.caption) } : {}), ...(item.fileName ? { fileName: String(item.fileName) } : {}) })),
-          where,
-        );
-      }
-      if (body.sticker !== undefined) return driver.sendSticker(userId, { ...where, ...(body.sticker?.emoji ? { emoji: String(body.sticker.emoji) } : {}) });
-      if (body.voice !== undefined) return driver.sendVoice(userId, bytesOf(body.voice), { ...where, ...(body.duration ? { duration: Number(body.duration) } : {}) });
-      if (typeof body.text === "string") return driver.sendText(userId, body.text, where);
-      throw new Error('Give one of "text", "command", "photo", "document", "album", "sticker", "voice"');
-    },
+    "POST /send": (body, driver) => sendAsUser(body, driver),
     "POST /press": (body, driver) => {
       const chatId = optNum(body.chatId);
       const messageId = optNum(body.messageId);
