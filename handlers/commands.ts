@@ -1,45 +1,98 @@
-// The commands people can type, with their Vietnamese aliases. The application hands their
-// menus to the channel adapters (Telegram's command menu); the conversation handler routes by
-// `action`.
+// Every command people can type, in one registry: its name, its Vietnamese alias, which link of
+// the handler chain runs it, and which menu shows it. The links look their commands up here;
+// the application hands the menus to the channel adapters (Telegram's command menu).
 import type { CommandMenus } from "../core/channel/commands";
 
-/** What a command does. */
-export type CommandAction = "start" | "nominate" | "mine" | "cancel" | "help" | "language";
+// === Registry
 
-/** Every command name, English first, then its Vietnamese alias; descriptions are `cmd-<action>`. */
-export const commands: readonly { name: string; action: CommandAction }[] = [
-  { name: "start", action: "start" },
-  { name: "nominate", action: "nominate" },
-  { name: "decu", action: "nominate" },
-  { name: "mine", action: "mine" },
-  { name: "cuatoi", action: "mine" },
-  { name: "cancel", action: "cancel" },
-  { name: "huy", action: "cancel" },
-  { name: "help", action: "help" },
-  { name: "trogiup", action: "help" },
-  { name: "language", action: "language" },
-  { name: "ngonngu", action: "language" },
-];
+/**
+ * The commands by the link that runs them: each action with its names, English first, then
+ * the Vietnamese alias. A name belongs to one action only (a test checks it).
+ */
+export const commandRegistry = {
+  /** The resident's conversation (handlers/conversation.ts); also the private menu. */
+  conversation: {
+    start: ["start"],
+    nominate: ["nominate", "decu"],
+    mine: ["mine", "cuatoi"],
+    cancel: ["cancel", "huy"],
+    help: ["help", "trogiup"],
+    language: ["language", "ngonngu"],
+  },
+  /** Admins and officers (handlers/review/officer-commands.ts). */
+  review: {
+    officer_add: ["officer_add"],
+    officer_remove: ["officer_remove"],
+    officers: ["officers"],
+    reviewgroup: ["reviewgroup", "nhomduyet"],
+    pending: ["pending", "choduyet"],
+    history: ["history", "lichsu"],
+  },
+  /** Digest subscriptions and sends (handlers/broadcast/). */
+  broadcast: {
+    subscribe: ["subscribe", "dangky"],
+    unsubscribe: ["unsubscribe", "huydangky"],
+    subscriptions: ["subscriptions", "nhomdangky"],
+    broadcast_now: ["broadcast_now", "guibantin"],
+    broadcasts: ["broadcasts", "bantin"],
+  },
+  /** The deadline calendar (handlers/calendar/). */
+  calendar: {
+    deadlines: ["deadlines", "hanchot"],
+    deadline_add: ["deadline_add", "themhan"],
+    deadline_remove: ["deadline_remove", "xoahan"],
+    tick: ["tick"],
+  },
+  /** Linking a Telegram and a Zalo account (handlers/link.ts). */
+  link: {
+    link: ["link", "lienket"],
+  },
+} as const satisfies Record<string, Record<string, readonly string[]>>;
+
+type Registry = typeof commandRegistry;
+
+/** A link of the handler chain that runs commands. */
+export type CommandOwner = keyof Registry;
+
+/** The actions of one link. */
+export type CommandOf<Owner extends CommandOwner> = keyof Registry[Owner] & string;
+
+/** What a resident's command does. */
+export type CommandAction = CommandOf<"conversation">;
+
+/**
+ * The action of `owner` a typed command name stands for, if any.
+ *
+ * ```ts
+ * const action = commandOf("review", input.name); // "pending" for "/choduyet"
+ * ```
+ */
+export function commandOf<Owner extends CommandOwner>(owner: Owner, name: string): CommandOf<Owner> | undefined {
+  const actions = commandRegistry[owner] as Record<string, readonly string[]>;
+  return Object.keys(actions).find((action) => actions[action]!.includes(name)) as CommandOf<Owner> | undefined;
+}
+
+/** The action of a resident's typed command (any case), if it is one of ours. */
+export function commandAction(name: string): CommandAction | undefined {
+  return commandOf("conversation", name.toLowerCase());
+}
+
+// === Menus
 
 /**
  * The commands officers and admins use in group chats (review groups, subscribed groups),
- * listed in the groups' command menu so the residents' private menu stays short. Each is
- * handled by its own module (review, digest subscriptions, calendar); descriptions are
- * `cmd-group-<name>`.
+ * listed in the groups' command menu so the residents' private menu stays short.
  */
-export const groupCommands: readonly string[] = ["choduyet", "lichsu", "dangky", "huydangky", "deadlines"];
+const groupMenu: readonly string[] = ["choduyet", "lichsu", "dangky", "huydangky", "deadlines"];
 
-/** The menus the channel adapters register: descriptions are `cmd-<action>` and `cmd-group-<name>`. */
+/**
+ * The menus the channel adapters register: in private chats every resident command and its
+ * alias (`cmd-<action>`), in groups the officers' few (`cmd-group-<name>`).
+ */
 export const commandMenus: CommandMenus = {
-  private: commands.map((c) => ({ name: c.name, descriptionId: `cmd-${c.action}` })),
-  group: groupCommands.map((name) => ({ name, descriptionId: `cmd-group-${name}` })),
+  private: Object.entries(commandRegistry.conversation).flatMap(([action, names]) => names.map((name) => ({ name, descriptionId: `cmd-${action}` }))),
+  group: groupMenu.map((name) => ({ name, descriptionId: `cmd-group-${name}` })),
 };
-
-/** The action of a typed command name, if it is one of ours. */
-export function commandAction(name: string): CommandAction | undefined {
-  const lower = name.toLowerCase();
-  return commands.find((c) => c.name === lower)?.action;
-}
 
 /** The `/start` payload of the poster deep link (https://t.me/<bot>?start=decu). */
 export const nominateDeepLink = "decu";

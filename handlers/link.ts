@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { Db, DbTx } from "../core/db/client";
 import type { Locale, Translations } from "../core/i18n";
 import type { Middleware } from "./chain";
+import { commandOf } from "./commands";
 import { identify } from "./people";
 
 // === Codes
@@ -100,13 +101,11 @@ export interface LinkDeps {
   defaultLocale: Locale;
 }
 
-const linkCommands = new Set(["link", "lienket"]);
-
 /** The /link link of the handler chain (private chats only). */
 export function linkMiddleware(deps: LinkDeps): Middleware {
   return async (event, port, next) => {
     const input = event.input;
-    if (input.kind !== "command" || !linkCommands.has(input.name) || event.chat.kind !== "private") return next();
+    if (input.kind !== "command" || commandOf("link", input.name) !== "link" || event.chat.kind !== "private") return next();
     const actor = await identify(deps.db, event.from, deps.defaultLocale);
     const t = (id: string, args?: Record<string, string | number>) => deps.i18n.t(actor.locale, id, args);
     const reply = (text: string) => port.send(event.chat.externalId, { text });

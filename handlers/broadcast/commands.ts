@@ -10,20 +10,6 @@ import type { Actor } from "../review/decisions";
 import type { BroadcastDeps } from "./deps";
 import type { ProgressFollower } from "./progress";
 
-/** Commands of this folder and their Vietnamese aliases. */
-export const broadcastCommands: Record<string, "subscribe" | "unsubscribe" | "subscriptions" | "broadcast_now" | "broadcasts"> = {
-  subscribe: "subscribe",
-  dangky: "subscribe",
-  unsubscribe: "unsubscribe",
-  huydangky: "unsubscribe",
-  subscriptions: "subscriptions",
-  nhomdangky: "subscriptions",
-  broadcast_now: "broadcast_now",
-  guibantin: "broadcast_now",
-  broadcasts: "broadcasts",
-  bantin: "broadcasts",
-};
-
 async function mayBroadcast(deps: BroadcastDeps, personId: number): Promise<boolean> {
   const scopes = await scopesOf(deps.db, personId);
   return scopes.some((s) => s.role === "ADMIN" || s.role === "COUNCIL_OFFICER");

@@ -3,8 +3,9 @@
 // during a set-up. Everything else passes on, after at most a read for typed text.
 import { isChoiceFor } from "../../core/channel/choice-payloads";
 import type { Middleware } from "../chain";
+import { commandOf } from "../commands";
 import { identify } from "../people";
-import { broadcastCommands, onBroadcastNow, onBroadcasts, onSubscriptions } from "./commands";
+import { onBroadcastNow, onBroadcasts, onSubscriptions } from "./commands";
 import type { BroadcastDeps } from "./deps";
 import { onMembership } from "./membership";
 import { onPreviewButton } from "./preview";
@@ -16,7 +17,7 @@ export function broadcastMiddleware(deps: BroadcastDeps, progress: ProgressFollo
   return async (event, port, next) => {
     const input = event.input;
     if (input.kind === "membership") return onMembership(deps, { ...event, input });
-    const command = input.kind === "command" ? broadcastCommands[input.name] : undefined;
+    const command = input.kind === "command" ? commandOf("broadcast", input.name) : undefined;
     const setupButton = input.kind === "choice" && isChoiceFor(input.payload, "subscriptionSetup");
     const previewButton = input.kind === "choice" && isChoiceFor(input.payload, "broadcastPreview");
     if (input.kind === "text") {

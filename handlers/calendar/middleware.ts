@@ -10,6 +10,7 @@ import type { Db } from "../../core/db/client";
 import type { Locale, Translations } from "../../core/i18n";
 import { isAdmin, scopesOf } from "../../core/review/scope";
 import type { Middleware } from "../chain";
+import { commandOf, type CommandOf } from "../commands";
 import { identify } from "../people";
 
 /** What the calendar commands need. */
@@ -26,16 +27,6 @@ export interface CalendarCommandDeps {
   afterTick?: () => void;
 }
 
-const commandNames: Record<string, "deadlines" | "deadline_add" | "deadline_remove" | "tick"> = {
-  deadlines: "deadlines",
-  hanchot: "deadlines",
-  deadline_add: "deadline_add",
-  themhan: "deadline_add",
-  deadline_remove: "deadline_remove",
-  xoahan: "deadline_remove",
-  tick: "tick",
-};
-
 const audiences = {
   groups: "SUBSCRIBED_GROUPS",
   officers: "UNIT_OFFICERS",
@@ -47,15 +38,16 @@ const audiences = {
 export function calendarMiddleware(deps: CalendarCommandDeps): Middleware {
   return async (event, port, next) => {
     const input = event.input;
-    if (input.kind !== "command" || !(input.name in commandNames)) return next();
+    const command = input.kind === "command" ? commandOf("calendar", input.name) : undefined;
+    if (!command || input.kind !== "command") return next();
     const actor = await identify(deps.db, event.from, deps.defaultLocale);
-    await run(deps, commandNames[input.name]!, input.args, event, port, actor);
+    await run(deps, command, input.args, event, port, actor);
   };
 }
 
 async function run(
   deps: CalendarCommandDeps,
-  command: (typeof commandNames)[string],
+  command: CommandOf<"calendar">,
   args: string,
   event: IncomingEvent,
   port: ChannelPort,

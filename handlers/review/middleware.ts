@@ -2,15 +2,14 @@
 // reasons, and nominators' additions. Everything else passes to the next link.
 import { choicePrefixes, isChoiceFor } from "../../core/channel/choice-payloads";
 import type { Middleware } from "../chain";
+import { commandOf } from "../commands";
 import { identify } from "../people";
 import type { ReviewDeps } from "./deps";
 import { onAddition } from "./additions";
 import { onCardButton, onReviewPromptText, openCard } from "./decisions";
-import { officerCommands, runOfficerCommand } from "./officer-commands";
+import { runOfficerCommand } from "./officer-commands";
 import { clearPrompt, openPrompt } from "./pending-prompts";
 import { runTypedDecision, typedDecisionOf } from "./zalo-commands";
-
-const cancelCommands = new Set(["cancel", "huy"]);
 
 /** Whether the person behind a channel account has a prompt open (a read, no write). */
 async function promptOf(deps: ReviewDeps, channel: "TELEGRAM" | "ZALO", externalId: string): Promise<boolean> {
@@ -28,14 +27,15 @@ export function reviewMiddleware(deps: ReviewDeps): Middleware {
     const typed = typedDecisionOf(event);
     if (typed) return runTypedDecision(deps, typed, event.chat.externalId, port, await identify(deps.db, event.from, deps.defaultLocale));
     const isCardButton = input.kind === "choice" && (isChoiceFor(input.payload, "reviewCard") || isChoiceFor(input.payload, "openCard"));
-    const isOfficerCommand = input.kind === "command" && input.name in officerCommands;
+    const officerCommand = input.kind === "command" ? commandOf("review", input.name) : undefined;
+    const isOfficerCommand = officerCommand !== undefined;
     // Most events are residents' answers: look for an open prompt without writing anything,
     // and identify the person (a write) only when this link handles the event.
     const open = isCardButton || isOfficerCommand ? null : await promptOf(deps, event.from.channel, event.from.externalId);
     if (!isCardButton && !isOfficerCommand && !open) return next();
     const actor = await identify(deps.db, event.from, deps.defaultLocale);
 
-    if (isOfficerCommand) return runOfficerCommand(deps, { ...event, input }, port, actor);
+    if (officerCommand && input.kind === "command") return runOfficerCommand(deps, officerCommand, { ...event, input }, port, actor);
     if (input.kind === "choice" && isChoiceFor(input.payload, "openCard")) {
       await port.answerChoice(input.answerId);
       const chat = { channel: event.from.channel, externalId: event.chat.externalId, kind: event.chat.kind === "group" ? ("GROUP" as const) : ("PRIVATE" as const) };
@@ -48,7 +48,7 @@ export function reviewMiddleware(deps: ReviewDeps): Middleware {
 
     const prompt = await openPrompt(deps.db, actor.id);
     if (prompt?.flow === "review" && prompt.data.chat === event.chat.externalId) {
-      if (input.kind === "command" && cancelCommands.has(input.name)) {
+      if (input.kind === "command" && commandOf("conversation", input.name) === "cancel") {
         await clearPrompt(deps.db, actor.id);
         return void (await port.send(event.chat.externalId, { text: deps.i18n.t(actor.locale, "review-prompt-cancelled") }));
       }

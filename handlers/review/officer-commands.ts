@@ -9,21 +9,9 @@ import { grantRole, listOfficers, revokeRole } from "../../core/review/officers"
 import { countPendingForOfficer, nominationHistory, pendingForOfficer } from "../../core/review/queries";
 import { covers, isAdmin, scopesOf } from "../../core/review/scope";
 import { textLimit, visibleLength } from "../../core/digest/compose";
+import type { CommandOf } from "../commands";
 import type { Actor } from "./decisions";
 import type { ReviewDeps } from "./deps";
-
-/** Officer commands and their Vietnamese aliases. */
-export const officerCommands: Record<string, "officer_add" | "officer_remove" | "officers" | "reviewgroup" | "pending" | "history"> = {
-  officer_add: "officer_add",
-  officer_remove: "officer_remove",
-  officers: "officers",
-  reviewgroup: "reviewgroup",
-  nhomduyet: "reviewgroup",
-  pending: "pending",
-  choduyet: "pending",
-  history: "history",
-  lichsu: "history",
-};
 
 /** Finds the person an admin names: a numeric user id (created if new) or an @username seen before. */
 async function personNamed(db: Db, channel: "TELEGRAM" | "ZALO", who: string) {
@@ -39,7 +27,7 @@ async function personNamed(db: Db, channel: "TELEGRAM" | "ZALO", who: string) {
 
 // === Commands
 
-type OfficerCommand = (typeof officerCommands)[string];
+type OfficerCommand = CommandOf<"review">;
 
 /** What every officer command works with. */
 interface CommandContext {
@@ -172,14 +160,14 @@ const commandRuns: Record<OfficerCommand, (c: CommandContext) => Promise<void>> 
   history: showHistory,
 };
 
-/** Runs an officer command; the command name must be a key of `officerCommands`. */
+/** Runs an officer command, one of the registry's `review` commands. */
 export async function runOfficerCommand(
   deps: ReviewDeps,
+  command: OfficerCommand,
   event: IncomingEvent & { input: { kind: "command" } },
   port: ChannelPort,
   actor: Actor,
 ): Promise<void> {
-  const command = officerCommands[event.input.name]!;
   await commandRuns[command]({
     deps,
     event,
