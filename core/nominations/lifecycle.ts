@@ -93,6 +93,10 @@ async function move<From extends NominationStatus>(tx: DbTx, req: TransitionRequ
   });
 }
 
+/** The answers a submission requires, in the order they are asked; each is filled by one step (`fills`). */
+export const requiredDraftFields = ["nomineeKind", "nomineeName", "unitId", "fieldId", "achievements", "criteria", "consent"] as const;
+export type RequiredDraftField = (typeof requiredDraftFields)[number];
+
 /** What a draft still lacks before it can be submitted (empty when complete). */
 export function missingForSubmission(draft: {
   nomineeKind: unknown;
@@ -102,21 +106,22 @@ export function missingForSubmission(draft: {
   achievements: string | null;
   consent: unknown;
   criteriaCount: number;
-}): string[] {
-  const missing: string[] = [];
-  if (!draft.nomineeKind) missing.push("nomineeKind");
-  if (!draft.nomineeName) missing.push("nomineeName");
-  if (!draft.unitId) missing.push("unitId");
-  if (!draft.fieldId) missing.push("fieldId");
-  if (!draft.achievements) missing.push("achievements");
-  if (draft.criteriaCount < 1) missing.push("criteria");
-  if (!draft.consent) missing.push("consent");
-  return missing;
+}): RequiredDraftField[] {
+  const filled: Record<RequiredDraftField, boolean> = {
+    nomineeKind: Boolean(draft.nomineeKind),
+    nomineeName: Boolean(draft.nomineeName),
+    unitId: Boolean(draft.unitId),
+    fieldId: Boolean(draft.fieldId),
+    achievements: Boolean(draft.achievements),
+    criteria: draft.criteriaCount >= 1,
+    consent: Boolean(draft.consent),
+  };
+  return requiredDraftFields.filter((f) => !filled[f]);
 }
 
 /** A draft that lacks required answers. */
 export class IncompleteDraftError extends Error {
-  constructor(readonly missing: string[]) {
+  constructor(readonly missing: RequiredDraftField[]) {
     super(`The draft lacks: ${missing.join(", ")}`);
     this.name = "IncompleteDraftError";
   }

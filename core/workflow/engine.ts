@@ -9,7 +9,7 @@ import type { Db } from "../db/client";
 import { escapeHtml, type Translations } from "../i18n";
 import { IncompleteDraftError, StaleNominationError, submitNomination } from "../nominations/lifecycle";
 import { cancelDraft, countSubmissionsSince, createDraft, findOpenDraft, readScratch, readStep, saveProgress } from "./drafts";
-import { matchTypedChoice, steps } from "./steps";
+import { matchTypedChoice, stepFilling, steps } from "./steps";
 import type { DraftRow, DraftScratch, Nominator, Notice, Outcome, StepAnswer, StepChoice, StepContext, StepDefinition, StepId } from "./types";
 
 // === Wiring
@@ -272,11 +272,8 @@ export class NominationWorkflow {
       code = await submitNomination(db, ctx.draft.id, ctx.nominator.id, { timeZone, now: ctx.now });
     } catch (err) {
       if (err instanceof IncompleteDraftError) {
-        const missing = (["kind", "name", "unit", "field", "achievements", "criteria", "consent"] as const).find((s) =>
-          err.missing.includes({ kind: "nomineeKind", name: "nomineeName", unit: "unitId", field: "fieldId", achievements: "achievements", criteria: "criteria", consent: "consent" }[s]),
-        );
         ctx.scratch.editing = true;
-        await this.ask(ctx, steps[missing ?? "kind"], replies, { id: "submit-incomplete" });
+        await this.ask(ctx, stepFilling(err.missing[0] ?? "nomineeKind"), replies, { id: "submit-incomplete" });
         return;
       }
       if (err instanceof StaleNominationError) {

@@ -2,12 +2,13 @@
 // answer, what it saves, where it leads. The engine (engine.ts) runs them.
 import type { PhotoSource } from "../channel/port";
 import type { Locale } from "../i18n";
+import type { RequiredDraftField } from "../nominations/lifecycle";
 import { foldText, looselyMatches, nomineeNameKey } from "../text/fold";
 import { formatVietnamesePhone, parseVietnamesePhone } from "../text/phone";
 import { findPossibleDuplicates } from "./duplicates";
 import { loadDraftDetails } from "./drafts";
 import { MediaRefusedError } from "./media";
-import type { Notice, Outcome, StepAnswer, StepChoice, StepContext, StepDefinition, StepId } from "./types";
+import { stepIds, type Notice, type Outcome, type StepAnswer, type StepChoice, type StepContext, type StepDefinition, type StepId } from "./types";
 
 // === Limits
 
@@ -69,9 +70,6 @@ function skipChoice(ctx: StepContext): StepChoice {
 
 const nomineeKinds = ["INDIVIDUAL", "COLLECTIVE", "HOUSEHOLD", "ENTERPRISE"] as const;
 const consents = ["GIVEN", "NOT_ASKED"] as const;
-
-/** Steps the preview offers to edit, in the order of its buttons. */
-export const editableSteps = ["kind", "name", "unit", "field", "movement", "achievements", "criteria", "photos", "contact", "consent"] as const satisfies readonly StepId[];
 
 function duplicateKey(draft: { nomineeNameKey: string | null; unitId: number | null }): string {
   return `${draft.nomineeNameKey ?? ""}@${draft.unitId ?? ""}`;
@@ -366,10 +364,18 @@ async function toggleTypedCriteria(ctx: StepContext, text: string): Promise<Outc
 
 // === The steps
 
-/** The nomination conversation. Order of `stepIds` is the order of asking; `next` links them. */
+/**
+ * The nomination conversation. Order of `stepIds` is the order of asking; `next` links them.
+ * A step is its entry: what it asks, its input kind, how it validates and saves, which
+ * required field it fills (`fills`, what a submission checks) and whether the preview offers
+ * to change it (`editable`); the preview's buttons and the return to a missing answer derive
+ * from these entries.
+ */
 export const steps: Record<StepId, StepDefinition> = {
   kind: {
     id: "kind",
+    fills: "nomineeKind",
+    editable: true,
     question: "ask-kind",
     input: "choice",
     choices: async (ctx) => pairs(nomineeKinds.map((k) => ({ label: ctx.t(`nominee-kind-${k}`), value: k }))),
@@ -385,6 +391,8 @@ export const steps: Record<StepId, StepDefinition> = {
 
   name: {
     id: "name",
+    fills: "nomineeName",
+    editable: true,
     question: "ask-name",
     input: "text",
     questionArgs: async () => ({ min: limits.nameMin, max: limits.nameMax }),
@@ -404,6 +412,8 @@ export const steps: Record<StepId, StepDefinition> = {
 
   unit: {
     id: "unit",
+    fills: "unitId",
+    editable: true,
     question: "ask-unit",
     input: "unit-tree",
     questionArgs: async (ctx) => ({
@@ -444,6 +454,8 @@ export const steps: Record<StepId, StepDefinition> = {
 
   field: {
     id: "field",
+    fills: "fieldId",
+    editable: true,
     question: "ask-field",
     input: "choice",
     choices: async (ctx) => {
@@ -463,6 +475,7 @@ export const steps: Record<StepId, StepDefinition> = {
 
   movement: {
     id: "movement",
+    editable: true,
     question: "ask-movement",
     input: "choice",
     choices: async (ctx) => {
@@ -491,6 +504,8 @@ export const steps: Record<StepId, StepDefinition> = {
 
   achievements: {
     id: "achievements",
+    fills: "achievements",
+    editable: true,
     question: "ask-achievements",
     input: "multi-text",
     questionArgs: async (ctx) => ({
@@ -505,6 +520,8 @@ export const steps: Record<StepId, StepDefinition> = {
 
   criteria: {
     id: "criteria",
+    fills: "criteria",
+    editable: true,
     question: "ask-criteria",
     input: "toggle",
     questionArgs: async (ctx) => {
@@ -537,6 +554,7 @@ export const steps: Record<StepId, StepDefinition> = {
 
   photos: {
     id: "photos",
+    editable: true,
     question: "ask-photos",
     input: "photos",
     questionArgs: async () => ({ max: limits.photosMax }),
@@ -554,6 +572,7 @@ export const steps: Record<StepId, StepDefinition> = {
 
   contact: {
     id: "contact",
+    editable: true,
     question: "ask-contact",
     input: "phone",
     choices: async (ctx) => [[skipChoice(ctx)]],
@@ -573,6 +592,8 @@ export const steps: Record<StepId, StepDefinition> = {
 
   consent: {
     id: "consent",
+    fills: "consent",
+    editable: true,
     question: "ask-consent",
     input: "choice",
     choices: async (ctx) => oneColumn(consents.map((c) => ({ label: ctx.t(`consent-${c}`), value: c, also: typedAliases[c] }))),
@@ -609,6 +630,16 @@ export const steps: Record<StepId, StepDefinition> = {
     next: null,
   },
 };
+
+/** Steps the preview offers to change, in the order of asking (the order of its buttons). */
+export const editableSteps: readonly StepId[] = stepIds.filter((id) => steps[id].editable);
+
+/** The step that fills a field a submission requires (the one to go back to when it is missing). */
+export function stepFilling(field: RequiredDraftField): StepDefinition {
+  const step = stepIds.map((id) => steps[id]).find((s) => s.fills === field);
+  if (!step) throw new Error(`No step fills ${field}`);
+  return step;
+}
 
 /**
  * Reads typed text as one of a step's choices: its number in the list (for choice-like

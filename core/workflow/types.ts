@@ -3,6 +3,7 @@
 import type { IncomingPhoto, PhotoSource, UnsupportedKind } from "../channel/port";
 import type { Db } from "../db/client";
 import type { Locale, MessageArgs, Translations } from "../i18n";
+import type { RequiredDraftField } from "../nominations/lifecycle";
 import type { StoredMedia } from "./media";
 
 /** Every step of the guided nomination, in the order they are asked. */
@@ -131,6 +132,10 @@ export interface StepDefinition {
    * gone quiet, so it reports what was really saved rather than what one item saw.
    */
   acknowledgeBatch?: (ctx: StepContext, key: string, refused: number) => Promise<Notice>;
+  /** The draft field this step's answer fills that a submission requires (see `requiredDraftFields`). */
+  fills?: RequiredDraftField;
+  /** Offered as a button on the preview, to change the answer. */
+  editable?: boolean;
   /** The step after this one; null for the last. */
   next: StepId | null;
   /** A check that follows its predecessor even when editing from the preview. */
