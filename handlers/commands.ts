@@ -43,6 +43,12 @@ export const commandRegistry = {
     deadline_remove: ["deadline_remove", "xoahan"],
     tick: ["tick"],
   },
+  /** Officers' reports: the workbook, the chart, the dossier draft (handlers/reports/). */
+  reports: {
+    xlsx: ["report", "baocao"],
+    stats: ["stats", "thongke"],
+    dossier: ["dossier", "hoso"],
+  },
   /** Linking a Telegram and a Zalo account (handlers/link.ts). */
   link: {
     link: ["link", "lienket"],

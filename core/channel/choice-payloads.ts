@@ -32,6 +32,8 @@ export const choicePrefixes = {
   subscriptionSetup: "sb:",
   /** The council's digest preview: `bp:<action>:<broadcastId>[:<nominationId>]`. */
   broadcastPreview: "bp:",
+  /** A report's period or dossier: `rp:<x|c|s>:<periodId>:<unitId or empty>`, `rp:d:<nominationId>`. */
+  report: "rp:",
 } as const;
 
 /** What a choice can be for. */

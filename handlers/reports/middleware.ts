@@ -3,6 +3,7 @@
 // /hoso (/dossier) GS-… and the review card's button a DOCX draft of the achievement report.
 // Only officers and admins get them, each for the units they cover.
 import type { Logger } from "pino";
+import { choicePayload, choicePrefixes, isChoiceFor } from "../../core/channel/choice-payloads";
 import type { ChannelPort, Choices, IncomingEvent } from "../../core/channel/port";
 import type { Db } from "../../core/db/client";
 import type { Locale, Translations } from "../../core/i18n";
@@ -11,6 +12,7 @@ import { parseReportPeriod, periodChoices, type ReportPeriod } from "../../core/
 import { resolveReportScope, type ReportScope } from "../../core/reports/scope";
 import { scopesOf, type Scope } from "../../core/review/scope";
 import type { Middleware } from "../chain";
+import { commandOf } from "../commands";
 import { identify } from "../people";
 import { sendDossier } from "./dossier";
 import { sendReport, type ReportKind } from "./send";
@@ -26,18 +28,6 @@ export interface ReportDeps {
   now?: () => Date;
 }
 
-/** Payload prefix of the report buttons: `rp:<x|c|s>:<period id>:<unit id or empty>`, `rp:d:<nomination id>`. */
-export const reportPrefix = "rp:";
-
-const commandKinds: Record<string, ReportKind | "dossier"> = {
-  report: "xlsx",
-  baocao: "xlsx",
-  stats: "stats",
-  thongke: "stats",
-  dossier: "dossier",
-  hoso: "dossier",
-};
-
 const kindCodes: Record<string, ReportKind> = { x: "xlsx", c: "csv", s: "stats" };
 const codeOf: Record<ReportKind, string> = { xlsx: "x", csv: "c", stats: "s" };
 
@@ -52,8 +42,8 @@ export interface ReportActor {
 export function reportsMiddleware(deps: ReportDeps): Middleware {
   return async (event, port, next) => {
     const input = event.input;
-    const command = input.kind === "command" ? commandKinds[input.name.toLowerCase()] : undefined;
-    const button = input.kind === "choice" && input.payload.startsWith(reportPrefix);
+    const command = input.kind === "command" ? commandOf("reports", input.name.toLowerCase()) : undefined;
+    const button = input.kind === "choice" && isChoiceFor(input.payload, "report");
     if (!command && !button) return next();
     const person = await identify(deps.db, event.from, deps.defaultLocale);
     const actor: ReportActor = { id: person.id, locale: person.locale, scopes: await scopesOf(deps.db, person.id) };
@@ -62,7 +52,7 @@ export function reportsMiddleware(deps: ReportDeps): Middleware {
     if (input.kind === "choice") await port.answerChoice(input.answerId);
     if (actor.scopes.length === 0) return void (await reply(t("reports-officers-only")));
     try {
-      if (input.kind === "choice") return await onButton(deps, event, port, actor, input.payload.slice(reportPrefix.length));
+      if (input.kind === "choice") return await onButton(deps, event, port, actor, input.payload.slice(choicePrefixes.report.length));
       if (input.kind !== "command") return;
       if (command === "dossier") return await sendDossier(deps, event, port, actor, input.args.trim());
       return await onCommand(deps, event, port, actor, command!, input.args);
@@ -122,7 +112,7 @@ async function onCommand(deps: ReportDeps, event: IncomingEvent, port: ChannelPo
 function periodMenu(deps: ReportDeps, actor: ReportActor, kind: ReportKind, scope: ReportScope): Choices {
   const unit = scope.unit ? String(scope.unit.id) : "";
   return periodChoices(clock(deps), deps.timeZone).map((p) => [
-    { label: deps.i18n.t(actor.locale, "reports-period-choice", { label: actor.locale === "en" ? p.labelEn : p.label }), payload: `${reportPrefix}${codeOf[kind]}:${p.id}:${unit}` },
+    { label: deps.i18n.t(actor.locale, "reports-period-choice", { label: actor.locale === "en" ? p.labelEn : p.label }), payload: choicePayload("report", codeOf[kind], p.id, unit) },
   ]);
 }
 
