@@ -59,7 +59,34 @@ export async function runBench(options: BenchOptions, progress: (line: string) =
     await conversationDb.cleanup();
   }
 
-  // === Digest
+  // === Digest and outbox
+  rows.push(...(await digestRows(options, progress)), ...(await outboxRows(options, progress)));
+
+  // === Install
+  if (options.npmCi) {
+    progress("npm ci in a temp copy");
+    const ci = await runNpmCi();
+    const row = atMost(
+      {
+        id: "install.npm-ci",
+        figure: "npm ci from the lockfile",
+        value: round(ci.seconds, 1),
+        unit: "s",
+        measured: `${ci.seconds.toFixed(1)} s${ci.compiled ? ", compiled native code" : ", no compiler"}${ci.exitCode === 0 ? "" : `, failed (exit ${ci.exitCode})`}`,
+      },
+      30,
+      "< 30 s, no compiler",
+      true,
+    );
+    rows.push(ci.compiled || ci.exitCode !== 0 ? { ...row, verdict: "missed" } : row);
+  }
+
+  return { date: new Date().toISOString(), machine: describeMachine(), options: { ...options }, rows };
+}
+
+/** The digest at Telegram's limits: its rate, duplicates and 429s. */
+async function digestRows(options: BenchOptions, progress: (line: string) => void): Promise<Row[]> {
+  const rows: Row[] = [];
   if (options.groups > 0) {
     progress(`digest to ${thousands(options.groups)} groups at Telegram's limits`);
     const digestDb = await createBenchDatabase("digest");
@@ -86,8 +113,12 @@ export async function runBench(options: BenchOptions, progress: (line: string) =
       await digestDb.cleanup();
     }
   }
+  return rows;
+}
 
-  // === Outbox
+/** The outbox: enqueue cost and worker throughput. */
+async function outboxRows(options: BenchOptions, progress: (line: string) => void): Promise<Row[]> {
+  const rows: Row[] = [];
   if (options.outboxRows > 0) {
     progress("outbox: enqueue cost and worker throughput");
     const outboxDb = await createBenchDatabase("outbox");
@@ -109,27 +140,7 @@ export async function runBench(options: BenchOptions, progress: (line: string) =
       await outboxDb.cleanup();
     }
   }
-
-  // === Install
-  if (options.npmCi) {
-    progress("npm ci in a temp copy");
-    const ci = await runNpmCi();
-    const row = atMost(
-      {
-        id: "install.npm-ci",
-        figure: "npm ci from the lockfile",
-        value: round(ci.seconds, 1),
-        unit: "s",
-        measured: `${ci.seconds.toFixed(1)} s${ci.compiled ? ", compiled native code" : ", no compiler"}${ci.exitCode === 0 ? "" : `, failed (exit ${ci.exitCode})`}`,
-      },
-      30,
-      "< 30 s, no compiler",
-      true,
-    );
-    rows.push(ci.compiled || ci.exitCode !== 0 ? { ...row, verdict: "missed" } : row);
-  }
-
-  return { date: new Date().toISOString(), machine: describeMachine(), options: { ...options }, rows };
+  return rows;
 }
 
 function startupRow(id: string, figure: string, times: number[], targeted: boolean): Row {
