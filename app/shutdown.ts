@@ -33,10 +33,14 @@ export class Shutdown {
     return this.running;
   }
 
-  /** Runs on SIGINT and SIGTERM, then exits. */
+  /**
+   * Runs on SIGINT and SIGTERM, then exits. The listener stays for every later signal: a
+   * second signal during a slow shutdown must find it (the closing already under way answers
+   * it), or the process dies by that signal with the outbox's rows still in hand.
+   */
   listen(): void {
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
-      process.once(signal, () => void this.run(signal).then(() => process.exit(0)));
+      process.on(signal, () => void this.run(signal).then(() => process.exit(0)));
     }
   }
 }
