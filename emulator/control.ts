@@ -80,6 +80,8 @@ function routes(state: EmulatorState, driverFor: (token: string) => Driver): Rec
     },
     "POST /send": (body, driver) => sendAsUser(body, driver),
     "POST /press": (body, driver) => {
+      // Without a label or data any button would match, and the first one would be pressed.
+      if (body.text === undefined && body.data === undefined) throw new Error('Give the button\'s "text" or its "data" (its callback_data)');
       const chatId = optNum(body.chatId);
       const messageId = optNum(body.messageId);
       const id = driver.pressButton(num(body.userId, "userId"), {

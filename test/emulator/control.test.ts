@@ -26,6 +26,8 @@ describe("HTTP control API", () => {
     const waiting = control(root, "POST", "/wait", { chatId: user.id, timeout: 2000 });
     const sent = await ok(emulator, "sendMessage", { chat_id: user.id, text: "Pick", reply_markup: { inline_keyboard: [[{ text: "A", callback_data: "a" }]] } });
     expect((await waiting).result).toMatchObject({ messageId: sent.message_id, text: "Pick", buttons: [[{ text: "A", callbackData: "a" }]] });
+    const unnamed = await control(root, "POST", "/press", { userId: user.id, messageId: sent.message_id });
+    expect(unnamed).toEqual({ ok: false, error: 'Give the button\'s "text" or its "data" (its callback_data)' });
     const pressed = (await control(root, "POST", "/press", { userId: user.id, text: "A" })).result;
     await ok(emulator, "answerCallbackQuery", { callback_query_id: pressed.callbackQueryId, text: "ok" });
     expect((await control(root, "POST", "/callback-answer", { callbackQueryId: pressed.callbackQueryId })).result).toEqual({ text: "ok" });
