@@ -49,7 +49,9 @@ export async function startServer(state: EmulatorState, options: { host: string;
   // Long polls may wait 50 s; Node's default request timeouts must not cut them.
   server.requestTimeout = 0;
   server.headersTimeout = 60_000;
-  server.keepAliveTimeout = 5_000;
+  // Longer than any client keeps a pooled connection idle: a server closing an idle connection
+  // just as a client reuses it makes that request fail with a reset (seen on loaded machines).
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host, () => resolve());
