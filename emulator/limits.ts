@@ -86,7 +86,8 @@ class TokenBucket {
 export class RateLimiter {
   private readonly buckets = new Map<string, TokenBucket>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  // Read through Date.now at each call, so a test can hold the clock still.
+  constructor(private readonly now: () => number = () => Date.now()) {}
 
   /** Counts one outgoing message to `chatId`, or throws 429 when a limit is reached. */
   hit(config: RateLimitConfig, botId: number, chatId: number, isGroup: boolean): void {
