@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import type { ChannelPort, IncomingEvent } from "../../core/channel/port";
 import { addDeadline, freeDeadlineCode, removeDeadline, upcomingDeadlines } from "../../core/calendar/deadlines";
 import { runTick, type TickJob } from "../../core/calendar/ticker";
+import { describeTick } from "../../core/calendar/tick-report";
 import { formatDayMonthYear, parseDayMonth, parseLocalDateTime, zonedInstant } from "../../core/calendar/zoned-time";
 import type { Db } from "../../core/db/client";
 import type { Locale, Translations } from "../../core/i18n";
@@ -116,8 +117,6 @@ async function run(
   deps.log.info({ at: now.toISOString(), by: actor.id }, "/tick");
   const outcomes = await runTick(deps.jobs(), now, deps.log);
   deps.afterTick?.();
-  const summary = outcomes
-    .map((o) => t("tick-job", { name: o.name, ok: o.ok ? "yes" : "no", result: String(o.result ?? ""), error: o.error ?? "" }))
-    .join("; ");
-  await reply(t("tick-done", { time: args.trim(), summary }));
+  // One sentence per job, in the admin's language (each already escaped by the translations).
+  await reply([t("tick-done", { time: args.trim() }), ...describeTick(deps.i18n, actor.locale, outcomes).map((line) => `• ${line}`)].join("\n"));
 }

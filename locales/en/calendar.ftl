@@ -45,8 +45,26 @@ deadline-removed = Removed <code>{ $code }</code>.
 deadline-not-found = No deadline with code <code>{ $code }</code>.
 tick-disabled = /tick is for trials only (ALLOW_TIME_TRAVEL=1).
 tick-usage = Usage: /tick dd/mm/yyyy hh:mm (local time)
-tick-done = Ran the periodic jobs as if it were { $time }: { $summary }
-tick-job = { $name } { $ok ->
-        [yes] ✓ { $result }
-       *[no] ✗ { $error }
+tick-done = Ran the periodic jobs as if it were { $time }:
+tick-reminders = { $count ->
+        [0] Reminders: no deadline has reached a reminder day.
+       *[other] Reminders: { $count } sent.
     }
+tick-draft-nudges = { $count ->
+        [0] Unfinished nominations: nobody to nudge.
+       *[other] Unfinished nominations: { $count } people nudged to finish.
+    }
+tick-review-summaries = { $count ->
+        [0] Waiting reviews: nothing has waited too long.
+       *[other] Waiting reviews: { $count } summaries sent to officers.
+    }
+tick-digest-preview = The weekly digest's preview went to the council group ({ $count } stories).
+tick-weekly-digest-sent = Weekly digest: { $stories } stories, sent to { $chats } community groups.
+tick-weekly-digest-empty = Weekly digest: no newly approved story, so nothing was sent.
+tick-weekly-digest-held = Weekly digest: held by the council, so not sent yet.
+tick-digest-settle = { $count ->
+        [0] { "" }
+       *[other] { $count } stories marked as published.
+    }
+tick-other = Job { $name }: done.
+tick-failed = Job “{ $name }” failed: { $error }

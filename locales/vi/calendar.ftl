@@ -50,8 +50,26 @@ deadline-removed = Đã gỡ mốc <code>{ $code }</code>.
 deadline-not-found = Không có mốc nào mã <code>{ $code }</code>.
 tick-disabled = Lệnh /tick chỉ dùng khi thử nghiệm (ALLOW_TIME_TRAVEL=1).
 tick-usage = Cách dùng: /tick dd/mm/yyyy hh:mm (giờ địa phương)
-tick-done = Đã chạy các việc định kỳ như thể lúc { $time }: { $summary }
-tick-job = { $name } { $ok ->
-        [yes] ✓ { $result }
-       *[no] ✗ { $error }
+tick-done = Đã chạy các việc định kỳ như thể lúc { $time }:
+tick-reminders = { $count ->
+        [0] Lời nhắc hạn: chưa có mốc nào đến ngày nhắc.
+       *[other] Lời nhắc hạn: đã gửi { $count } lời nhắc.
     }
+tick-draft-nudges = { $count ->
+        [0] Hồ sơ soạn dở: không ai cần nhắc.
+       *[other] Hồ sơ soạn dở: đã nhắc { $count } người viết tiếp.
+    }
+tick-review-summaries = { $count ->
+        [0] Hồ sơ chờ duyệt: không có hồ sơ nào chờ quá lâu.
+       *[other] Hồ sơ chờ duyệt: đã gửi { $count } bản tóm tắt cho cán bộ.
+    }
+tick-digest-preview = Bản xem trước của bản tin tuần đã gửi tới nhóm Hội đồng ({ $count } câu chuyện).
+tick-weekly-digest-sent = Bản tin tuần: { $stories } câu chuyện, gửi tới { $chats } nhóm cộng đồng.
+tick-weekly-digest-empty = Bản tin tuần: chưa có câu chuyện mới nào được duyệt, nên không gửi gì.
+tick-weekly-digest-held = Bản tin tuần: Hội đồng đang tạm giữ, nên chưa gửi.
+tick-digest-settle = { $count ->
+        [0] { "" }
+       *[other] Đã đánh dấu { $count } câu chuyện là đã đăng.
+    }
+tick-other = Việc { $name }: xong.
+tick-failed = Việc «{ $name }» gặp lỗi: { $error }

@@ -95,7 +95,11 @@ describe("deadlines in chat", () => {
     expect(added.text).toContain("05/12/2026");
     expect((await officer.command("deadlines")).text).toContain("Họp sơ kết phong trào");
 
-    await tick("28/11/2026 08:05");
+    // The answer says what each job did in the admin's language, not the jobs' own names.
+    const first = await tick("28/11/2026 08:05");
+    expect(first.text).toContain("• Lời nhắc hạn: đã gửi 1 lời nhắc.");
+    expect(first.text).toContain("• Hồ sơ soạn dở: không ai cần nhắc.");
+    expect(first.text).not.toMatch(/reminders|draft-nudges|review-summaries/);
     await settled();
     expect(sentTo(officer.id, "Nhắc hạn: Họp sơ kết phong trào")).toHaveLength(1);
     // The same moment again, and a later moment before the next offset: nothing twice.
