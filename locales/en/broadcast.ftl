@@ -61,6 +61,7 @@ subscription-reason-removed = { $name } removed or blocked the bot
 broadcast-council-only = Sorry, this is only for officers of the Emulation and Commendation Council and admins.
 broadcast-invalid = This button is not valid.
 broadcast-started = 📤 Sending digest #{ $id }: { $parts } messages to { $chats } groups…
+broadcast-no-subscribers = No group has subscribed to the digest yet, so nothing was sent (and no digest was created). Add the bot to a community group and type /subscribe there; /subscriptions lists the subscribed groups.
 broadcast-nothing = No new stories to send (digest #{ $id }): every group has had every approved story.
 broadcast-progress = 📤 Digest #{ $id }: sent to { $chatsDone }/{ $chats } groups… ({ $sent } messages sent, { $pending } waiting, { $failed } failed)
 broadcast-progress-done = ✅ Digest #{ $id } sent to { $chats } groups: { $sent } messages sent, { $failed } failed.

@@ -61,6 +61,7 @@ subscription-reason-removed = bot bị { $name } xóa khỏi nhóm hoặc chặn
 broadcast-council-only = Xin lỗi, việc này chỉ dành cho cán bộ Hội đồng Thi đua – Khen thưởng và quản trị viên.
 broadcast-invalid = Nút này không hợp lệ.
 broadcast-started = 📤 Bắt đầu gửi bản tin #{ $id }: { $parts } tin tới { $chats } nhóm…
+broadcast-no-subscribers = Chưa có nhóm nào đăng ký nhận bản tin nên chưa gửi gì (và chưa tạo bản tin nào). Hãy thêm bot vào một nhóm cộng đồng rồi gõ /dangky trong nhóm đó; xem các nhóm đã đăng ký bằng /subscriptions.
 broadcast-nothing = Không có câu chuyện mới nào để gửi (bản tin #{ $id }): các nhóm đã nhận đủ câu chuyện đã duyệt.
 broadcast-progress = 📤 Bản tin #{ $id }: đã gửi { $chatsDone }/{ $chats } nhóm… ({ $sent } tin đã gửi, { $pending } đang chờ, { $failed } lỗi)
 broadcast-progress-done = ✅ Bản tin #{ $id } đã gửi xong tới { $chats } nhóm: { $sent } tin đã gửi, { $failed } lỗi.
