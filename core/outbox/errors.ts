@@ -31,13 +31,17 @@ export class TransientSendError extends Error {
  * permanent-failure hook runs. `scope: "message"` means only this message is bad.
  */
 export class PermanentSendError extends Error {
+  /** Why, in one word reports count by (the row's `failureReason`), e.g. "outside-window". */
+  readonly reason: string | undefined;
+
   constructor(
     readonly scope: "chat" | "message",
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; reason?: string },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = "PermanentSendError";
+    this.reason = options?.reason;
   }
 }
 

@@ -45,6 +45,21 @@ export const zaloLimits: ChannelLimits = {
   cooldownSeconds: 4 * 60 * 60,
 };
 
+/**
+ * The Zalo OA Open API allows an app 4,000 requests a minute (error -32 beyond, the 2023 docs;
+ * 2026 packages may allow fewer), shared with uploads and token calls: 10 sends a second
+ * overall, one a second per person, and a minute's rest after a -32.
+ */
+export const zaloOaLimits: ChannelLimits = {
+  perSecond: 10,
+  burst: 10,
+  perChatPerSecond: 1,
+  perChatBurst: 2,
+  perGroupPerMinute: 20,
+  perGroupBurst: 2,
+  cooldownSeconds: 60,
+};
+
 /** Limits that never hold a message back, for benchmarks against an emulator without rate limits. */
 export const unlimited: ChannelLimits = {
   perSecond: Infinity,
@@ -57,7 +72,7 @@ export const unlimited: ChannelLimits = {
 };
 
 /** The default limits of each channel. */
-export const defaultChannelLimits: Record<Channel, ChannelLimits> = { TELEGRAM: telegramLimits, ZALO: zaloLimits };
+export const defaultChannelLimits: Record<Channel, ChannelLimits> = { TELEGRAM: telegramLimits, ZALO: zaloLimits, ZALO_OA: zaloOaLimits };
 
 // === Token bucket
 
@@ -133,6 +148,7 @@ export class OutboxRateLimiter {
     this.limits = {
       TELEGRAM: { ...telegramLimits, ...limits.TELEGRAM },
       ZALO: { ...zaloLimits, ...limits.ZALO },
+      ZALO_OA: { ...zaloOaLimits, ...limits.ZALO_OA },
     };
   }
 

@@ -495,9 +495,9 @@ export class OutboxWorker {
   private async failed(row: ClaimableRow, error: PermanentSendError): Promise<void> {
     await this.db.outboxMessage.updateMany({
       where: this.mine(row),
-      data: { status: "FAILED", attempts: row.attempts + 1, lockedUntil: null, lastError: error.message },
+      data: { status: "FAILED", attempts: row.attempts + 1, lockedUntil: null, lastError: error.message, failureReason: error.reason ?? null },
     });
-    this.log.warn({ outboxId: row.id, chatId: row.chat.id, scope: error.scope, error: error.message }, "outbox send failed for good");
+    this.log.warn({ outboxId: row.id, chatId: row.chat.id, scope: error.scope, reason: error.reason, error: error.message }, "outbox send failed for good");
     if (error.scope !== "chat") return;
     await this.db.outboxMessage.updateMany({
       where: { chatId: row.chat.id, status: "PENDING" },

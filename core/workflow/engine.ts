@@ -6,6 +6,7 @@ import { startOfDayAt } from "../calendar/zoned-time";
 import { choicePayload, choicePrefixes, isChoiceFor } from "../channel/choice-payloads";
 import type { ChatMessage, PhotoSource } from "../channel/port";
 import type { Db } from "../db/client";
+import type { Channel } from "../db/generated/sqlite/enums";
 import { escapeHtml, type Translations } from "../i18n";
 import { IncompleteDraftError, StaleNominationError, submitNomination } from "../nominations/lifecycle";
 import { cancelDraft, countSubmissionsSince, createDraft, findOpenDraft, readScratch, readStep, saveProgress } from "./drafts";
@@ -107,7 +108,7 @@ export class NominationWorkflow {
   }
 
   /** Opens a new draft (cancelling an open one) and asks the first question. */
-  async start(nominator: Nominator, replies: ChatReplies, channel: "TELEGRAM" | "ZALO"): Promise<void> {
+  async start(nominator: Nominator, replies: ChatReplies, channel: Channel): Promise<void> {
     const open = await this.openDraft(nominator);
     if (open) {
       await cancelDraft(this.options.db, open.id, nominator.id, this.now());

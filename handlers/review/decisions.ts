@@ -1,6 +1,7 @@
 // Officers' buttons and typed answers turned into review decisions, and what follows each
 // decision: cards edited, the next level's cards posted, the nominator told.
 import type { ChannelPort, IncomingEvent } from "../../core/channel/port";
+import type { Channel } from "../../core/db/generated/sqlite/enums";
 import type { Locale } from "../../core/i18n";
 import { isReviewable } from "../../core/nominations/status";
 import { approve, authorizeDecision, editStory, minRejectReasonLength, reject, requestInfo, type ReviewOutcome, type Seen } from "../../core/review/actions";
@@ -151,7 +152,7 @@ async function openAnswerPrompt(deps: ReviewDeps, nominationId: number): Promise
 }
 
 /** `/pending` "open" buttons: posts a fresh card in the chat where it was asked for. */
-export async function openCard(deps: ReviewDeps, nominationId: number, chat: { channel: "TELEGRAM" | "ZALO"; externalId: string; kind: "PRIVATE" | "GROUP" }, actor: Actor): Promise<boolean> {
+export async function openCard(deps: ReviewDeps, nominationId: number, chat: { channel: Channel; externalId: string; kind: "PRIVATE" | "GROUP" }, actor: Actor): Promise<boolean> {
   const n = await deps.db.nomination.findUnique({ where: { id: nominationId }, include: { unit: { select: { path: true } } } });
   const level = n ? levelAt(deps.levels, n.reviewLevel) : null;
   if (!n?.unit || !level || !isReviewable(n.status)) return false;

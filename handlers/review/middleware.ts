@@ -1,6 +1,7 @@
 // The review link of the handler chain: officers' commands and card buttons, officers' typed
 // reasons, and nominators' additions. Everything else passes to the next link.
 import { choicePrefixes, isChoiceFor } from "../../core/channel/choice-payloads";
+import type { Channel } from "../../core/db/generated/sqlite/enums";
 import type { Middleware } from "../chain";
 import { commandOf } from "../commands";
 import { identify } from "../people";
@@ -12,7 +13,7 @@ import { clearPrompt, openPrompt } from "./pending-prompts";
 import { runTypedDecision, typedDecisionOf } from "./zalo-commands";
 
 /** Whether the person behind a channel account has a prompt open (a read, no write). */
-async function promptOf(deps: ReviewDeps, channel: "TELEGRAM" | "ZALO", externalId: string): Promise<boolean> {
+async function promptOf(deps: ReviewDeps, channel: Channel, externalId: string): Promise<boolean> {
   const row = await deps.db.conversation.findFirst({
     where: { person: { identities: { some: { channel, externalId } } } },
     select: { id: true },

@@ -4,7 +4,7 @@ import { formatLocalDate, formatLocalDateTime } from "../../core/calendar/zoned-
 import { choicePayload } from "../../core/channel/choice-payloads";
 import type { ChannelPort, IncomingEvent } from "../../core/channel/port";
 import type { Db } from "../../core/db/client";
-import type { Role } from "../../core/db/generated/sqlite/enums";
+import type { Channel, Role } from "../../core/db/generated/sqlite/enums";
 import { grantRole, listOfficers, revokeRole } from "../../core/review/officers";
 import { countPendingForOfficer, nominationHistory, pendingForOfficer } from "../../core/review/queries";
 import { covers, isAdmin, scopesOf } from "../../core/review/scope";
@@ -14,7 +14,7 @@ import type { Actor } from "./decisions";
 import type { ReviewDeps } from "./deps";
 
 /** Finds the person an admin names: a numeric user id (created if new) or an @username seen before. */
-async function personNamed(db: Db, channel: "TELEGRAM" | "ZALO", who: string) {
+async function personNamed(db: Db, channel: Channel, who: string) {
   if (/^\d{1,20}$/.test(who)) {
     const identity = await db.channelIdentity.findUnique({ where: { channel_externalId: { channel, externalId: who } }, include: { person: true } });
     if (identity) return identity.person;
