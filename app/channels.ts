@@ -7,6 +7,9 @@ import { TelegramOutboxSender } from "../bot/telegram/outbox-sender";
 import type { ZaloAdapter, ZaloSessionClosed } from "../bot/zalo/adapter";
 import type { ChannelLimits } from "../core/outbox/rate-limiter";
 import type { ZaloApi } from "../bot/zalo/zalo-api";
+import type { ZaloOaAdapter } from "../bot/zalo-oa/adapter";
+import type { ZaloOaSettings } from "../bot/zalo-oa/channel";
+import type { Channel } from "../core/db/generated/sqlite/enums";
 import { calendarJobs } from "../core/calendar/jobs";
 import { syncDeadlines, type DeadlineConfig } from "../core/calendar/deadline-config";
 import { startTicker, type CalendarTicker, type TickJob } from "../core/calendar/ticker";
@@ -67,9 +70,11 @@ export interface BotAppOptions {
   timeZone: string;
   defaultLocale: Locale;
   mediaDir: string;
-  /** At least one of the two channels. */
+  /** At least one channel. */
   telegram?: TelegramChannelOptions;
   zalo?: ZaloChannelOptions;
+  /** The agency's Zalo Official Account (OA Open API); loaded only when given. */
+  zaloOa?: ZaloOaSettings;
   reviewLevels?: ReviewLevels;
   /** Lets an officer decide on their own nomination; only the one-person playground wants it. */
   allowSelfReview?: boolean;
@@ -105,6 +110,7 @@ export interface BotAppOptions {
 export interface BotApp {
   telegram: TelegramBot | null;
   zalo: ZaloAdapter | null;
+  zaloOa: ZaloOaAdapter | null;
   worker: OutboxWorker;
   review: ReviewDeps;
   /** The periodic jobs, as the ticker and /tick run them. */
@@ -127,16 +133,21 @@ const defaultZaloLimits = { sendIntervalSeconds: 3, groupIntervalSeconds: 3, coo
  * `key`: used when the Zalo session was closed elsewhere and Zalo can no longer carry it.
  */
 export async function alertAdminsOnTelegram(db: Db, i18n: Translations, defaultLocale: Locale, key: string, text: (locale: Locale) => string): Promise<number> {
+  return alertAdmins(db, i18n, defaultLocale, ["TELEGRAM"], key, text);
+}
+
+/** Queues an alert to every admin on each of `channels` they have an account on, once per `key`. */
+export async function alertAdmins(db: Db, i18n: Translations, defaultLocale: Locale, channels: Channel[], key: string, text: (locale: Locale) => string): Promise<number> {
   const admins = await db.roleAssignment.findMany({
     where: { role: "ADMIN" },
-    select: { person: { select: { id: true, language: true, identities: { where: { channel: "TELEGRAM" }, select: { externalId: true } } } } },
+    select: { person: { select: { id: true, language: true, identities: { where: { channel: { in: channels } }, select: { channel: true, externalId: true } } } } },
   });
   let queued = 0;
   for (const { person } of admins) {
     for (const identity of person.identities) {
       await enqueue(db, {
         idempotencyKey: outboxKey("admin-alert", key, "person", person.id, identity.externalId),
-        chat: { channel: "TELEGRAM", externalId: identity.externalId, kind: "PRIVATE" },
+        chat: { channel: identity.channel, externalId: identity.externalId, kind: "PRIVATE" },
         kind: "admin-alert",
         payload: { type: "text", html: text(toLocale(person.language, defaultLocale)) },
       });
@@ -153,13 +164,15 @@ interface Running {
   options: BotAppOptions;
   telegram: TelegramBot | null;
   zalo: ZaloAdapter | null;
+  zaloOa: ZaloOaAdapter | null;
   /** Set once the worker runs; the handlers built before it wake it through here. */
   worker: OutboxWorker | undefined;
 }
 
 /** The port of a running channel. */
 function portOf(running: Running, channel: ChannelName): ChannelPort | undefined {
-  return channel === "TELEGRAM" ? running.telegram?.port : (running.zalo ?? undefined);
+  if (channel === "TELEGRAM") return running.telegram?.port;
+  return (channel === "ZALO" ? running.zalo : running.zaloOa) ?? undefined;
 }
 
 /** The review handlers' dependencies. */
@@ -305,7 +318,36 @@ async function startChannels(running: Running, handler: EventHandler): Promise<{
     running.zalo.start();
     senders.push(new ZaloOutboxSender({ api: settings.api, db, i18n, locale: options.defaultLocale, mediaDir: options.mediaDir }));
   }
+  if (options.zaloOa) senders.push(await startZaloOa(running, options.zaloOa, handler));
   return { senders, limits };
+}
+
+/** Starts the Zalo Official Account channel; returns its outbox sender. */
+async function startZaloOa(running: Running, settings: ZaloOaSettings, handler: EventHandler): Promise<Sender> {
+  const { options } = running;
+  const { db, i18n, log } = options;
+  // Loaded only when the OA channel is on: it brings its own image library.
+  const { createZaloOaChannel } = await import("../bot/zalo-oa/channel");
+  const others: Channel[] = [...(options.telegram ? (["TELEGRAM"] as const) : []), ...(options.zalo ? (["ZALO"] as const) : [])];
+  const oa = createZaloOaChannel(settings, {
+    db,
+    log,
+    i18n,
+    defaultLocale: options.defaultLocale,
+    mediaDir: options.mediaDir,
+    onEvent: handler,
+    fallbackChannels: others,
+    onConfigurationError: async (code) => {
+      const queued = await alertAdmins(db, i18n, options.defaultLocale, others, `zalo-oa-config:${code}:${new Date().toISOString().slice(0, 10)}`, (locale) =>
+        i18n.t(locale, code === -216 || code === -220 ? "zalo-oa-token-alert" : "zalo-oa-config-alert", { code: String(code) }),
+      );
+      log.error({ code, queued }, "zalo oa: the OA's set-up needs an admin; admins alerted on the other channels");
+      running.worker?.wake();
+    },
+  });
+  running.zaloOa = oa.adapter;
+  await running.zaloOa.start();
+  return oa.sender;
 }
 
 /**
@@ -319,10 +361,10 @@ async function startChannels(running: Running, handler: EventHandler): Promise<{
  */
 export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
   const { db, log } = options;
-  if (!options.telegram && !options.zalo) throw new Error("startBotApp needs at least one channel");
+  if (!options.telegram && !options.zalo && !options.zaloOa) throw new Error("startBotApp needs at least one channel");
   await ensureAdmins(db, options.telegram?.adminIds ?? []);
 
-  const running: Running = { options, telegram: null, zalo: null, worker: undefined };
+  const running: Running = { options, telegram: null, zalo: null, zaloOa: null, worker: undefined };
   const review = reviewDeps(running);
   const { workflow, conversation } = conversationParts(options, review);
   const calendar = options.calendar ?? {};
@@ -360,6 +402,7 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
   return {
     telegram: running.telegram,
     zalo: running.zalo,
+    zaloOa: running.zaloOa,
     worker,
     review,
     jobs,
@@ -371,6 +414,7 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
       await ticker?.stop();
       await running.telegram?.stop();
       await running.zalo?.stop();
+      await running.zaloOa?.stop();
       await worker.stop();
       workflow.stop();
     },

@@ -74,6 +74,21 @@ const expectations: Record<string, { vi: string; en: string }> = {
     vi: "biểu thức cron theo TZ, ví dụ 0 17 * * 0 (17 giờ Chủ nhật)",
     en: "a cron expression in TZ, e.g. 0 17 * * 0 (Sunday 17:00)",
   },
+  ZALO_OA_APP_ID: {
+    vi: "mã ứng dụng (App ID) trên developers.zalo.me, một dãy số; để trống thì tắt kênh Zalo OA",
+    en: "the app id from developers.zalo.me, digits; empty turns the Zalo OA channel off",
+  },
+  ZALO_OA_APP_SECRET: { vi: "khóa bí mật của ứng dụng (App Secret), bắt buộc khi bật Zalo OA", en: "the app secret, required when Zalo OA is on" },
+  ZALO_OA_SECRET_KEY: {
+    vi: "OA Secret Key trong mục Webhook của ứng dụng (khác App Secret), bắt buộc khi bật Zalo OA",
+    en: "the OA Secret Key from the app's Webhook settings (not the app secret), required when Zalo OA is on",
+  },
+  ZALO_OA_REFRESH_TOKEN: { vi: "refresh token ban đầu (tùy chọn; hoặc chạy npm run zalo-oa:connect)", en: "a first refresh token (optional; or run npm run zalo-oa:connect)" },
+  ZALO_OA_WEBHOOK_PORT: { vi: "cổng nhận webhook của Zalo OA, từ 0 đến 65535, ví dụ 8090", en: "the port of the Zalo OA webhook, 0 to 65535, e.g. 8090" },
+  ZALO_OA_WEBHOOK_PATH: { vi: "đường dẫn webhook bắt đầu bằng /, ví dụ /zalo-oa/webhook", en: "the webhook path starting with /, e.g. /zalo-oa/webhook" },
+  ZALO_OA_API_ROOT: { vi: "một địa chỉ http(s)://, mặc định https://openapi.zalo.me", en: "an http(s):// address, default https://openapi.zalo.me" },
+  ZALO_OA_OAUTH_ROOT: { vi: "một địa chỉ http(s)://, mặc định https://oauth.zaloapp.com", en: "an http(s):// address, default https://oauth.zaloapp.com" },
+  ZALO_OA_BUTTONS: { vi: "1 (thêm nút trả lời nhanh trên Zalo di động) hoặc 0 (chỉ danh sách đánh số)", en: "1 (quick-reply buttons on Zalo mobile) or 0 (numbered lists only)" },
   ZALO_COOLDOWN_MINUTES: {
     vi: "số phút tạm dừng gửi Zalo khi bị Zalo giới hạn (mã 221), từ 1 đến 10080, ví dụ 240",
     en: "minutes to pause Zalo sending after Zalo's rate-limit error (code 221), 1 to 10080, e.g. 240",
@@ -152,16 +167,38 @@ const schema = z.object({
   ZALO_SEND_INTERVAL_SECONDS: boundedNumber(1, 3600, 3),
   ZALO_GROUP_INTERVAL_SECONDS: boundedNumber(1, 86_400, 3),
   ZALO_COOLDOWN_MINUTES: boundedNumber(1, 10_080, 240),
+  // The Zalo Official Account: on when the app id is set (then its two secrets are required).
+  ZALO_OA_APP_ID: z.preprocess(emptyToUndefined, z.string().regex(/^\d{1,19}$/).optional()),
+  ZALO_OA_APP_SECRET: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
+  ZALO_OA_SECRET_KEY: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
+  ZALO_OA_REFRESH_TOKEN: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
+  ZALO_OA_WEBHOOK_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65_535).default(8090)),
+  ZALO_OA_WEBHOOK_PATH: z.preprocess(emptyToUndefined, z.string().regex(/^\/[\w\-./]*$/).default("/zalo-oa/webhook")),
+  ZALO_OA_API_ROOT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).default("https://openapi.zalo.me").transform((u) => u.replace(/\/+$/, ""))),
+  ZALO_OA_OAUTH_ROOT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).default("https://oauth.zaloapp.com").transform((u) => u.replace(/\/+$/, ""))),
+  // Buttons on /cs are not documented by Zalo (only the numbered list is sure to show): off by default.
+  ZALO_OA_BUTTONS: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(["0", "1"])
+      .default("0")
+      .transform((v) => v === "1"),
+  ),
   // The weekly digest goes out Monday morning; its preview reaches the council the evening before.
   BROADCAST_CRON: z.preprocess(emptyToUndefined, z.string().default("0 8 * * 1").refine((e) => cron.validate(e))),
   BROADCAST_PREVIEW_CRON: z.preprocess(emptyToUndefined, z.string().default("0 17 * * 0").refine((e) => cron.validate(e))),
+}).superRefine((config, ctx) => {
+  if (!config.ZALO_OA_APP_ID) return;
+  for (const key of ["ZALO_OA_APP_SECRET", "ZALO_OA_SECRET_KEY"] as const) {
+    if (!config[key]) ctx.addIssue({ code: "custom", path: [key], message: "required when ZALO_OA_APP_ID is set" });
+  }
 });
 
 /** The validated configuration. */
 export type Config = z.infer<typeof schema>;
 
 /** Variables whose values must never be echoed back. */
-const secrets = new Set(["TELEGRAM_BOT_TOKEN", "DATABASE_URL"]);
+const secrets = new Set(["TELEGRAM_BOT_TOKEN", "DATABASE_URL", "ZALO_OA_APP_SECRET", "ZALO_OA_SECRET_KEY", "ZALO_OA_REFRESH_TOKEN"]);
 
 /** A configuration that cannot run, with a message that lists every problem. */
 export class ConfigError extends Error {

@@ -56,7 +56,7 @@ shutdown.add("database", () => db.$disconnect());
 // Without a token, the bot runs against the local emulator and its chat page: the playground.
 let playground: Playground | undefined;
 // With Zalo on and no Telegram token, Zalo runs alone; the playground is for Telegram only.
-if (!config.TELEGRAM_BOT_TOKEN && !config.ZALO_ENABLED) {
+if (!config.TELEGRAM_BOT_TOKEN && !config.ZALO_ENABLED && !config.ZALO_OA_APP_ID) {
   try {
     playground = await startPlaygroundEmulator(config.PLAYGROUND_PORT);
     shutdown.add("playground", () => playground?.emulator.close());
@@ -97,7 +97,7 @@ if (config.ZALO_ENABLED) {
     console.error(bilingual("setup-zalo-off"));
   }
 }
-log.info({ telegram: telegram?.apiRoot ?? false, zalo: Boolean(zaloApi), database, playground: Boolean(playground) }, "starting");
+log.info({ telegram: telegram?.apiRoot ?? false, zalo: Boolean(zaloApi), zaloOa: Boolean(config.ZALO_OA_APP_ID), database, playground: Boolean(playground) }, "starting");
 const app = await startBotApp({
   ...(telegram ? { telegram: { ...telegram, adminIds: playground ? [...config.ADMIN_TELEGRAM_IDS, String(playground.userId)] : config.ADMIN_TELEGRAM_IDS } } : {}),
   ...(zaloApi
@@ -109,6 +109,21 @@ const app = await startBotApp({
             groupIntervalSeconds: config.ZALO_GROUP_INTERVAL_SECONDS,
             cooldownMinutes: config.ZALO_COOLDOWN_MINUTES,
           },
+        },
+      }
+    : {}),
+  ...(config.ZALO_OA_APP_ID
+    ? {
+        zaloOa: {
+          appId: config.ZALO_OA_APP_ID,
+          appSecret: config.ZALO_OA_APP_SECRET!,
+          secretKey: config.ZALO_OA_SECRET_KEY!,
+          ...(config.ZALO_OA_REFRESH_TOKEN ? { refreshToken: config.ZALO_OA_REFRESH_TOKEN } : {}),
+          webhookPort: config.ZALO_OA_WEBHOOK_PORT,
+          webhookPath: config.ZALO_OA_WEBHOOK_PATH,
+          apiRoot: config.ZALO_OA_API_ROOT,
+          oauthRoot: config.ZALO_OA_OAUTH_ROOT,
+          buttons: config.ZALO_OA_BUTTONS,
         },
       }
     : {}),

@@ -97,14 +97,18 @@ export function menuFor(menus: readonly ZaloMenu[], reply: ReplyContext): ZaloMe
 
 // === Storage
 
-/** Where the menus of each Zalo chat live: the Chat row (channel ZALO), so a restart keeps them. */
+/** Where the menus of each chat of a channel without buttons (ZALO, ZALO_OA) live: its Chat row, so a restart keeps them. */
 export class ZaloMenuStore {
-  constructor(private readonly db: DbTx) {}
+  /** `channel`: ZALO (zca-js, the default) or ZALO_OA (the Official Account). */
+  constructor(
+    private readonly db: DbTx,
+    private readonly channel: "ZALO" | "ZALO_OA" = "ZALO",
+  ) {}
 
   /** The menus kept for a chat, oldest first (none, cleared, or unreadable after an upgrade: empty). */
   async list(threadId: string): Promise<ZaloMenu[]> {
     const chat = await this.db.chat.findUnique({
-      where: { channel_externalId: { channel: "ZALO", externalId: threadId } },
+      where: { channel_externalId: { channel: this.channel, externalId: threadId } },
       select: { lastMenu: true },
     });
     const parsed = storedMenusSchema.safeParse(chat?.lastMenu);
@@ -131,8 +135,8 @@ export class ZaloMenuStore {
     }
     const lastMenu = menus.length > 0 ? { menus } : Prisma.DbNull;
     await this.db.chat.upsert({
-      where: { channel_externalId: { channel: "ZALO", externalId: threadId } },
-      create: { channel: "ZALO", externalId: threadId, kind, lastMenu },
+      where: { channel_externalId: { channel: this.channel, externalId: threadId } },
+      create: { channel: this.channel, externalId: threadId, kind, lastMenu },
       update: { lastMenu },
     });
   }

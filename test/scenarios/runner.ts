@@ -1,5 +1,5 @@
 // Plays a scenario on Telegram (the emulator over HTTP), on Zalo (the fake zca-js account),
-// or on both at once, against the real composition root and a real SQLite file. Channel
+// on the Zalo OA (the OA emulator over HTTP, signed webhooks), or on several at once, against the real composition root and a real SQLite file. Channel
 // differences live here and only here: how a choice is made, how a reply is read.
 import { pino } from "pino";
 import { expect } from "vitest";
@@ -13,6 +13,9 @@ import { jpegBytes } from "../emulator/helpers";
 import { createTempDatabase, type TempDatabase } from "../support/temp-database";
 import { numberedChoices, startApp, ZaloInbox, type AppUnderTest } from "../support/zalo-app";
 import { FakeZalo, otherMessage, photoMessage, startPhotoHost, textMessage, type PhotoHost, type SentZaloMessage } from "../zalo/fake-zalo";
+import { connectWebhook, startOaWorld } from "../support/zalo-oa-app";
+import type { ZaloOaSettings } from "../../bot/zalo-oa/channel";
+import type { OaEmulator, SentOaMessage } from "../../emulator/zalo-oa/index";
 import { checkReply, eventually, fill, type Reply, type Scenario, type ScenarioContext, type ScenarioInput, type Step } from "./scenario";
 
 /** Where a scenario runs: one channel for everyone, or each actor and group on its own. */
@@ -31,6 +34,9 @@ export class ScenarioRunner {
   private bot!: AppUnderTest;
   private readonly telegramIds = new Map<string, number>();
   private readonly zaloIds = new Map<string, string>();
+  private oa: OaEmulator | undefined;
+  private oaSettings: ZaloOaSettings | undefined;
+  private readonly oaIds = new Map<string, string>();
   readonly vars: Record<string, string> = {};
   private photoCount = 0;
 
@@ -61,12 +67,21 @@ export class ScenarioRunner {
       this.photos = await startPhotoHost();
       this.inbox = new ZaloInbox(this.zalo);
     }
+    if (this.channels.has("ZALO_OA")) {
+      const world = await startOaWorld();
+      this.oa = world.oa;
+      this.oaSettings = world.settings;
+    }
     for (const [key, actor] of Object.entries(this.scenario.actors)) {
-      if (this.channelOf(key) === "TELEGRAM") this.telegramIds.set(key, this.emulator!.driver.createUser({ firstName: actor.name }).id);
+      const channel = this.channelOf(key);
+      if (channel === "TELEGRAM") this.telegramIds.set(key, this.emulator!.driver.createUser({ firstName: actor.name }).id);
+      else if (channel === "ZALO_OA") this.oaIds.set(key, this.oa!.driver.createUser(actor.name).userId);
       else this.zaloIds.set(key, `zu-${key}`);
     }
     for (const [key, group] of Object.entries(this.scenario.groups ?? {})) {
-      if (this.channelOf(key) === "TELEGRAM") {
+      if (this.channelOf(key) === "ZALO_OA") {
+        this.oaIds.set(key, this.oa!.driver.createGroup(group.title, group.members.map((m) => this.oaIds.get(m)!)).groupId);
+      } else if (this.channelOf(key) === "TELEGRAM") {
         const members = group.members.map((m) => this.telegramIds.get(m)!);
         this.telegramIds.set(key, this.emulator!.driver.createChat({ type: "supergroup", title: group.title, creator: members[0]!, members: members.slice(1) }).id);
       } else {
@@ -79,12 +94,15 @@ export class ScenarioRunner {
     this.bot = await this.launch();
   }
 
-  private launch(): Promise<AppUnderTest> {
-    return startApp(this.temp.target, this.temp.dir, {
+  private async launch(): Promise<AppUnderTest> {
+    const bot = await startApp(this.temp.target, this.temp.dir, {
       ...(this.emulator ? { telegram: { token: this.emulator.token, apiRoot: this.emulator.apiRoot } } : {}),
       ...(this.zalo ? { zalo: { api: this.zalo } } : {}),
+      ...(this.oaSettings ? { zaloOa: this.oaSettings } : {}),
       calendar: { cron: null, quietHours: null, allowTimeTravel: true },
     });
+    if (this.oa) connectWebhook(this.oa, bot);
+    return bot;
   }
 
   /** People with roles, review groups and subscriptions, written as an admin would set them up. */
@@ -111,13 +129,16 @@ export class ScenarioRunner {
   async stop(): Promise<void> {
     await this.bot.stop();
     await this.emulator?.close();
+    await this.oa?.close();
     await this.photos?.close();
     await this.temp.cleanup();
   }
 
   /** The channel's id of an actor or a group. */
   externalId(name: string): string {
-    return this.channelOf(name) === "TELEGRAM" ? String(this.telegramIds.get(name)) : this.zaloIds.get(name)!;
+    const channel = this.channelOf(name);
+    if (channel === "ZALO_OA") return this.oaIds.get(name)!;
+    return channel === "TELEGRAM" ? String(this.telegramIds.get(name)) : this.zaloIds.get(name)!;
   }
 
   context(): ScenarioContext {
@@ -125,6 +146,7 @@ export class ScenarioRunner {
       db: this.bot.db,
       channel: typeof this.mode === "string" ? this.mode : "TELEGRAM",
       vars: this.vars,
+      channelOf: (name) => this.channelOf(name),
       personOf: async (actor) =>
         (await this.bot.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: this.channelOf(actor), externalId: this.externalId(actor) } } })).personId,
     };
@@ -179,16 +201,21 @@ export class ScenarioRunner {
   }
 
   private act(actor: string, where: string | undefined, input: ScenarioInput): Promise<Reply | null> {
-    return this.channelOf(actor) === "TELEGRAM" ? this.actOnTelegram(actor, where, input) : this.actOnZalo(actor, where, input);
+    const channel = this.channelOf(actor);
+    if (channel === "ZALO_OA") return this.actOnOa(actor, where, input);
+    return channel === "TELEGRAM" ? this.actOnTelegram(actor, where, input) : this.actOnZalo(actor, where, input);
   }
 
   private awaitIn(chat: string, match: string): Promise<Reply> {
-    return this.channelOf(chat) === "TELEGRAM" ? this.telegramReply(Number(this.externalId(chat)), match) : this.zaloReply(this.externalId(chat), match);
+    const channel = this.channelOf(chat);
+    if (channel === "ZALO_OA") return this.oaReply(this.externalId(chat), match);
+    return channel === "TELEGRAM" ? this.telegramReply(Number(this.externalId(chat)), match) : this.zaloReply(this.externalId(chat), match);
   }
 
   /** The texts (and captions) of every message the bot sent to a chat so far, as they read now. */
   private sentIn(chat: string): string[] {
     if (this.channelOf(chat) === "TELEGRAM") return this.emulator!.driver.botMessages(Number(this.externalId(chat))).map((m) => m.text ?? m.caption ?? "");
+    if (this.channelOf(chat) === "ZALO_OA") return this.oa!.state.sentTo(this.externalId(chat)).map((m) => m.text);
     return this.zalo!.sentTo(this.externalId(chat)).map((m) => m.text);
   }
 
@@ -349,6 +376,84 @@ export class ScenarioRunner {
     return numberedChoices(card.text).indexOf(label) + 1;
   }
 
+  // === Zalo OA
+
+  private async actOnOa(actor: string, where: string | undefined, input: ScenarioInput): Promise<Reply | null> {
+    const driver = this.oa!.driver;
+    const uid = this.oaIds.get(actor)!;
+    const chatId = where ? this.oaIds.get(where)! : uid;
+    const type = async (typed: string) => {
+      const delivered = where ? await driver.sendGroupText(chatId, uid, typed) : await driver.sendText(uid, typed);
+      expect(delivered.status, "the webhook takes the event").toBe(200);
+    };
+    switch (input.kind) {
+      case "text":
+        await type(fill(input.text, this.vars));
+        break;
+      case "command":
+        await type(`/${input.name}${input.args ? ` ${fill(input.args, this.vars)}` : ""}`);
+        break;
+      case "choose": {
+        // A quick-reply button where the message has it (Zalo mobile), else its number typed (PC, web).
+        const label = fill(input.label, this.vars);
+        const withButton = where ? undefined : [...this.oa!.state.sentTo(chatId)].reverse().find((m) => m.buttons.some((b) => b.title === label));
+        const latestMenu = [...this.oa!.state.sentTo(chatId)].reverse().find((m) => numberedChoices(m.text).length > 0);
+        if (withButton && withButton === latestMenu) await driver.pressButton(uid, withButton, label);
+        else await type(String(this.oaMenuNumber(chatId, label)));
+        break;
+      }
+      case "old-choice":
+        await type("99");
+        break;
+      case "photo":
+        await driver.sendImages(uid, [jpegBytes(320, 240)]);
+        break;
+      case "album":
+        // Zalo may bundle several images into one event: the bot must take each.
+        await driver.sendImages(uid, Array.from({ length: input.count }, (_, i) => jpegBytes(640 + i, 480)));
+        break;
+      case "sticker":
+        await driver.sendSticker(uid);
+        break;
+      case "voice":
+        await driver.sendAudio(uid);
+        break;
+      case "decide": {
+        const code = this.vars.code!;
+        if (input.by === "card") {
+          const card = [...this.oa!.state.sentTo(chatId)].reverse().find((m) => m.text.includes(code) && numberedChoices(m.text).includes(input.action === "approve" ? "✅ Duyệt" : "❌ Từ chối"));
+          if (!card) throw new Error(`No OA card of ${code} in ${chatId}`);
+          await type(String(numberedChoices(card.text).indexOf(input.action === "approve" ? "✅ Duyệt" : "❌ Từ chối") + 1));
+          if (input.action === "approve") break;
+          await this.oaReply(chatId);
+          await type(input.reason ?? "");
+          break;
+        }
+        if (input.action === "approve") await type(`DUYỆT ${code.toLowerCase()}`);
+        else await type(`từ chối ${code} ${input.reason ?? ""}`);
+        break;
+      }
+    }
+    return this.oaReply(chatId);
+  }
+
+  private oaMenuNumber(chatId: string, label: string): number {
+    const withMenu = [...this.oa!.state.sentTo(chatId)].reverse().find((m) => numberedChoices(m.text).includes(label));
+    if (!withMenu) throw new Error(`No OA menu with ${label} in ${chatId}`);
+    return numberedChoices(withMenu.text).indexOf(label) + 1;
+  }
+
+  /** The next text message to an OA chat (containing `match`, if given), counting photos before it. */
+  private async oaReply(chatId: string, match?: string): Promise<Reply> {
+    let photos = 0;
+    for (;;) {
+      const message = await this.oa!.driver.waitForMessage(chatId);
+      if (message.image) photos++;
+      if (match !== undefined ? message.text.includes(match) : message.text !== "") return oaView(message, photos);
+      if (!message.image) photos = 0;
+    }
+  }
+
   /** The next text message to a Zalo thread (containing `match`, if given), counting photos before it. */
   private async zaloReply(threadId: string, match?: string): Promise<Reply> {
     let photos = 0;
@@ -359,6 +464,12 @@ export class ScenarioRunner {
       if (message.attachments.length === 0) photos = 0;
     }
   }
+}
+
+// === Zalo OA
+
+function oaView(message: SentOaMessage, photos: number): Reply {
+  return { text: message.text, choices: numberedChoices(message.text), photos };
 }
 
 function telegramView(message: MessageView, photos: number): Reply {

@@ -67,6 +67,8 @@ export interface ScenarioContext {
   vars: Record<string, string>;
   /** The person behind an actor (after their first message). */
   personOf(actor: string): Promise<number>;
+  /** The channel an actor or a group is on in this run. */
+  channelOf(name: string): ChannelName;
 }
 
 export type Step =

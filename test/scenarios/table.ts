@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { expect } from "vitest";
+import type { ChannelName } from "../../core/channel/port";
 import type { StepId } from "../../core/workflow/types";
 import { nomineeNameKey } from "../../core/text/fold";
 import { album, choose, command, decide, oldChoice, photo, sticker, text, voice, type Scenario, type ScenarioContext, type Step } from "./scenario";
@@ -251,7 +252,7 @@ export const scenarios: Scenario[] = [
  * buttons in Telegram review groups, broadcast to a Zalo group and a Telegram group, the
  * nominator told on Zalo.
  */
-export const mixed: { scenario: Scenario; channels: Record<string, "TELEGRAM" | "ZALO"> } = {
+export const mixed: { scenario: Scenario; channels: Record<string, ChannelName> } = {
   scenario: {
     name: "nominated on Zalo, approved on Telegram, broadcast to a Zalo group and a Telegram group",
     actors: { lan: { name: "Nguyễn Thị Lan" }, ...reviewers, zaloElder: { name: "Bác Tổ trưởng" }, telegramElder: { name: "Cô Bí thư" } },
@@ -269,10 +270,10 @@ export const mixed: { scenario: Scenario; channels: Record<string, "TELEGRAM" | 
       {
         check: async (ctx) => {
           const n = await ctx.db.nomination.findFirstOrThrow({ where: { code: ctx.vars.code! } });
-          expect(n.channel).toBe("ZALO");
+          expect(n.channel).toBe(ctx.channelOf("lan"));
           const notices = await ctx.db.outboxMessage.findMany({ where: { nominationId: n.id, kind: "notice" }, include: { chat: true } });
           expect(notices.length).toBeGreaterThanOrEqual(2);
-          expect(notices.every((m) => m.chat.channel === "ZALO" && m.status === "SENT")).toBe(true);
+          expect(notices.every((m) => m.chat.channel === ctx.channelOf("lan") && m.status === "SENT")).toBe(true);
         },
         note: "the nominator's notices went out on Zalo",
       },
@@ -409,7 +410,7 @@ export const officerScenarios: Scenario[] = [
  * to their Zalo account with /link; the nomination made on Telegram shows in /cuatoi on Zalo,
  * and the officer's role, granted to the Telegram account, decides in a Zalo review group.
  */
-export const linked: { scenario: Scenario; channels: Record<string, "TELEGRAM" | "ZALO"> } = {
+export const linked: { scenario: Scenario; channels: Record<string, ChannelName> } = {
   scenario: {
     name: "/link joins a person's Telegram and Zalo accounts: nominations and officer roles follow",
     actors: { lan: { name: "Nguyễn Thị Lan" }, lanOnZalo: { name: "Lan Nguyễn" }, ...reviewers, wardOnZalo: { name: "Minh Trần" } },
@@ -438,9 +439,9 @@ export const linked: { scenario: Scenario; channels: Record<string, "TELEGRAM" |
           const identities = await ctx.db.channelIdentity.findMany({ where: { personId: { in: [lan, ward] } }, orderBy: [{ personId: "asc" }, { channel: "asc" }] });
           expect(identities.map((i) => [i.personId, i.channel])).toEqual([
             [Math.min(lan, ward), "TELEGRAM"],
-            [Math.min(lan, ward), "ZALO"],
+            [Math.min(lan, ward), ctx.channelOf("lanOnZalo")],
             [Math.max(lan, ward), "TELEGRAM"],
-            [Math.max(lan, ward), "ZALO"],
+            [Math.max(lan, ward), ctx.channelOf("wardOnZalo")],
           ]);
           const n = await ctx.db.nomination.findFirstOrThrow({ where: { code: ctx.vars.code! }, include: { events: { orderBy: { id: "asc" } } } });
           expect(n.nominatorId).toBe(lan);
