@@ -108,6 +108,7 @@ describe("the webhook", () => {
     bot = await startApp(temp.target, temp.dir, { zaloOa: started.settings });
     const reply = await oa.driver.waitForMessage(lan.userId);
     expect(reply.text).toContain("1.");
+    await bot.app.zaloOa!.inbox.drained();
     expect(await temp.db.zaloOaInboxEvent.count({ where: { processedAt: null } })).toBe(0);
   }, 150_000);
 });
@@ -133,7 +134,7 @@ describe("the token chain", () => {
       const api = new OaApi(settings.apiRoot, chain);
       expect((await api.sendToUser(lan.userId, { text: "Xin chào" })).messageId).toMatch(/^[0-9a-f]{20}$/);
     }
-    // The bot itself had the old token: Zalo says -216/-220, it takes the new pair and answers.
+    // The bot's own process reads the new pair from the database and keeps answering.
     await oa.driver.sendText(lan.userId, "/trogiup");
     await oa.driver.waitForMessage(lan.userId, { match: (m) => m.text !== "Xin chào" });
     expect(oa.state.refreshes.length - before).toBe(1);
@@ -201,6 +202,8 @@ describe("npm run zalo-oa:connect", () => {
     temp = await createTempDatabase();
     const started = await startOaWorld();
     oa = started.oa;
+    // The command migrates the database first, which wants no other connection open.
+    await temp.db.$disconnect();
     const tsx = path.join(repoRoot, "node_modules", ".bin", "tsx");
     const child = spawn(tsx, [path.join(repoRoot, "scripts", "zalo-oa-connect.ts"), "https://phuong.example.gov.vn/zalo-oa/callback"], {
       cwd: temp.dir,
@@ -218,7 +221,9 @@ describe("npm run zalo-oa:connect", () => {
     let stdout = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    await eventually(async () => expect(stdout).toMatch(/\/v4\/oa\/permission\?\S+/), 100_000);
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    await eventually(async () => expect(stdout, stderr).toMatch(/\/v4\/oa\/permission\?\S+/), 100_000);
     const permission = /(http\S+\/v4\/oa\/permission\?\S+)/.exec(stdout)![1]!;
     expect(new URL(permission).searchParams.get("code_challenge")).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // The OA admin allows; the browser lands on the callback with the code.
@@ -227,7 +232,9 @@ describe("npm run zalo-oa:connect", () => {
     expect(back).toContain("code=");
     child.stdin.write(`${back}\n`);
     expect(await exited).toBe(0);
-    const row = await temp.db.zaloOaToken.findUniqueOrThrow({ where: { appId: started.settings.appId } });
+    const db = await openDatabase(temp.target);
+    cleanups.push(() => db.$disconnect());
+    const row = await db.zaloOaToken.findUniqueOrThrow({ where: { appId: started.settings.appId } });
     expect(oa.state.checkAccess(row.accessToken)).toBe(0);
     expect(stdout).not.toContain(row.accessToken);
     expect(stdout).not.toContain(row.refreshToken);

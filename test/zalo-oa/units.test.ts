@@ -8,6 +8,7 @@ import { classifyOaError, secondsUntilMorning } from "../../bot/zalo-oa/outcomes
 import { expectedSignature, verifySignature } from "../../bot/zalo-oa/signature";
 import { htmlToPlainText, splitText } from "../../bot/zalo-oa/text";
 import { PermanentSendError, RateLimitedError, TransientSendError } from "../../core/outbox/errors";
+import { ConfigError, parseConfig } from "../../app/config";
 
 describe("the webhook signature", () => {
   // A fixture computed by hand from the documented formula: sha256_hex(appId + body + timestamp + key).
@@ -106,5 +107,24 @@ describe("Zalo's codes as outbox outcomes", () => {
     expect(of(-403)).toMatchObject({ scope: "chat" });
     expect(of(-201)).toMatchObject({ scope: "message" });
     expect(of(-200)).toBeInstanceOf(TransientSendError);
+  });
+});
+
+describe("configuration", () => {
+  it("is off without an app id, on with it, and then needs both secrets, never echoing them", () => {
+    expect(parseConfig({}).ZALO_OA_APP_ID).toBeUndefined();
+    const on = parseConfig({ ZALO_OA_APP_ID: "3600000000000000001", ZALO_OA_APP_SECRET: "s", ZALO_OA_SECRET_KEY: "k", ZALO_OA_BUTTONS: "1" });
+    expect(on).toMatchObject({ ZALO_OA_APP_ID: "3600000000000000001", ZALO_OA_WEBHOOK_PATH: "/zalo-oa/webhook", ZALO_OA_WEBHOOK_PORT: 8090, ZALO_OA_API_ROOT: "https://openapi.zalo.me", ZALO_OA_OAUTH_ROOT: "https://oauth.zaloapp.com", ZALO_OA_BUTTONS: true });
+    expect(parseConfig({ ZALO_OA_APP_ID: "1", ZALO_OA_APP_SECRET: "s", ZALO_OA_SECRET_KEY: "k" }).ZALO_OA_BUTTONS).toBe(false);
+    let error: unknown;
+    try {
+      parseConfig({ ZALO_OA_APP_ID: "3600000000000000001", ZALO_OA_SECRET_KEY: "very-secret", ZALO_OA_WEBHOOK_PORT: "99999", ZALO_OA_API_ROOT: "ftp://x" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const text = (error as ConfigError).message;
+    for (const key of ["ZALO_OA_APP_SECRET", "ZALO_OA_WEBHOOK_PORT", "ZALO_OA_API_ROOT"]) expect(text).toContain(key);
+    expect(text).not.toContain("very-secret");
   });
 });
