@@ -296,7 +296,7 @@ export class ScenarioRunner {
   private async telegramReply(chatId: number, match?: string): Promise<Reply> {
     let photos = 0;
     for (;;) {
-      const message = await this.emulator!.driver.waitForBotMessage(chatId, { timeout: 5000 });
+      const message = await this.emulator!.driver.waitForBotMessage(chatId, { timeout: 10_000 });
       const body = message.text ?? message.caption ?? "";
       if (message.photo) photos++;
       if (match !== undefined ? body.includes(match) : message.text !== undefined) {
