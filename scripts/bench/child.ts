@@ -3,29 +3,14 @@
 // (scripts/build.mjs): bundled once per bench into dist/bench/, two folders below the root
 // like the app's bundle, with packages left in node_modules.
 import { fork, type ChildProcess } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { bundle } from "../build.mjs";
 import type { BotProcessSpec, ProcessSample } from "./bot-process";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 let compiled: Promise<string> | undefined;
 
-/** Bundles bot-process.ts (once); resolves with the bundle's path. */
+/** Bundles bot-process.ts (once) as the app is bundled; resolves with the bundle's path. */
 function compiledEntry(): Promise<string> {
-  compiled ??= build({
-    absWorkingDir: root,
-    entryPoints: { "bot-process": "scripts/bench/bot-process.ts" },
-    outdir: path.join(root, "dist", "bench"),
-    outExtension: { ".js": ".mjs" },
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    packages: "external",
-    logLevel: "warning",
-  }).then(() => path.join(root, "dist", "bench", "bot-process.mjs"));
+  compiled ??= bundle("scripts/bench/bot-process.ts", "bench", "bot-process");
   return compiled;
 }
 
