@@ -232,3 +232,18 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
 export function loadDotEnv(file = path.resolve(".env")): void {
   if (existsSync(file)) process.loadEnvFile(file);
 }
+
+/**
+ * The configuration of a command's process: `.env` loaded, then checked; a bad value prints
+ * the one bilingual list of problems and ends the process with `exitCode`.
+ */
+export function readConfigOrExit(exitCode: number): Config {
+  loadDotEnv();
+  try {
+    return parseConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(exitCode);
+  }
+}

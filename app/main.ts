@@ -1,5 +1,5 @@
 // Gương Sáng's entry point: configuration, database, then the channels.
-import { ConfigError, loadDotEnv, parseConfig, type Config } from "./config";
+import { readConfigOrExit } from "./config";
 import { createLogger } from "./logger";
 import { DatabaseBusyError } from "../core/db/migrate";
 import { describeDatabase, prepareDatabase } from "./database";
@@ -10,20 +10,7 @@ import { alertAdminsOnTelegram, startBotApp } from "./channels";
 import type { loginWithCredentials } from "../bot/zalo/login";
 import { bindPlaygroundReviewGroup, startPlaygroundEmulator, type Playground } from "./playground";
 
-function readConfig(): Config {
-  loadDotEnv();
-  try {
-    return parseConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
-  }
-}
-
-const config = readConfig();
+const config = readConfigOrExit(2);
 const log = createLogger(config.LOG_LEVEL);
 const i18n = new Translations(config.DEFAULT_LOCALE);
 /** Operator-facing text, in both languages: the person at the terminal may read either. */

@@ -1,20 +1,10 @@
 // `npm run zalo:login`: logs the bot's Zalo account in with a QR code and saves the session
 // (ZALO_CREDENTIALS_PATH, mode 0600) that `npm start` reuses.
-import { ConfigError, loadDotEnv, parseConfig } from "../app/config";
+import { readConfigOrExit } from "../app/config";
 import { createLogger } from "../app/logger";
 import { loginWithQr } from "../bot/zalo/login";
 
-loadDotEnv();
-let config;
-try {
-  config = parseConfig(process.env);
-} catch (error) {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-  throw error;
-}
+const config = readConfigOrExit(1);
 const log = createLogger(config.LOG_LEVEL);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 

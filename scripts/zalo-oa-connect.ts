@@ -3,23 +3,13 @@
 // the token pair in the database. Tokens are never printed.
 import { createInterface } from "node:readline/promises";
 import { randomBytes } from "node:crypto";
-import { ConfigError, loadDotEnv, parseConfig } from "../app/config";
+import { readConfigOrExit } from "../app/config";
 import { createLogger } from "../app/logger";
 import { prepareDatabase } from "../app/database";
 import { codeChallengeOf, codeFromPasted, connectWithCode, newCodeVerifier, permissionUrl } from "../bot/zalo-oa/connect";
 import { OaTokens } from "../bot/zalo-oa/tokens";
 
-loadDotEnv();
-let config;
-try {
-  config = parseConfig(process.env);
-} catch (error) {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-  throw error;
-}
+const config = readConfigOrExit(1);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 if (!config.ZALO_OA_APP_ID || !config.ZALO_OA_APP_SECRET) {
   say("Cần đặt ZALO_OA_APP_ID và ZALO_OA_APP_SECRET trước. / Set ZALO_OA_APP_ID and ZALO_OA_APP_SECRET first.");
