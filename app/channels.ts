@@ -40,6 +40,7 @@ import { postCards, postMissingCards, refreshCards } from "../handlers/review/ca
 import type { ReviewDeps } from "../handlers/review/deps";
 import { reviewMiddleware } from "../handlers/review/middleware";
 import { reportsMiddleware } from "../handlers/reports/middleware";
+import type { PublicWebServer } from "./public-web";
 
 // === Options
 
@@ -102,6 +103,10 @@ export interface BotAppOptions {
     /** The clock of the digest handlers; default the real one. */
     now?: () => Date;
   };
+  /** The public web server (PUBLIC_WEB_PORT), for the parts of the bot that serve the public to mount their routes on. */
+  publicWeb?: PublicWebServer;
+  /** Where people reach the public site (PUBLIC_BASE_URL), for links in chat; null or absent: no links. */
+  publicBaseUrl?: string | null;
   /** Called after each submission, once the officers' cards are posted. */
   onSubmitted?: (nominationId: number) => void | Promise<void>;
 }

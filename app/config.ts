@@ -89,6 +89,14 @@ const expectations: Record<string, { vi: string; en: string }> = {
   ZALO_OA_API_ROOT: { vi: "một địa chỉ http(s)://, mặc định https://openapi.zalo.me", en: "an http(s):// address, default https://openapi.zalo.me" },
   ZALO_OA_OAUTH_ROOT: { vi: "một địa chỉ http(s)://, mặc định https://oauth.zaloapp.com", en: "an http(s):// address, default https://oauth.zaloapp.com" },
   ZALO_OA_BUTTONS: { vi: "1 (thêm nút trả lời nhanh trên Zalo di động) hoặc 0 (chỉ danh sách đánh số)", en: "1 (quick-reply buttons on Zalo mobile) or 0 (numbered lists only)" },
+  PUBLIC_WEB_PORT: {
+    vi: "cổng của trang công khai các tấm gương, từ 0 đến 65535, ví dụ 8080; để trống thì tắt",
+    en: "the port of the public stories site, 0 to 65535, e.g. 8080; empty turns it off",
+  },
+  PUBLIC_BASE_URL: {
+    vi: "địa chỉ công khai của trang, dạng https://guongsang.phuong.gov.vn",
+    en: "the site's public address, like https://guongsang.example.gov.vn",
+  },
   ZALO_COOLDOWN_MINUTES: {
     vi: "số phút tạm dừng gửi Zalo khi bị Zalo giới hạn (mã 221), từ 1 đến 10080, ví dụ 240",
     en: "minutes to pause Zalo sending after Zalo's rate-limit error (code 221), 1 to 10080, e.g. 240",
@@ -184,6 +192,10 @@ const schema = z.object({
       .default("0")
       .transform((v) => v === "1"),
   ),
+  // The public site of approved stories (and other public routes): off unless a port is set.
+  PUBLIC_WEB_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65_535).optional()),
+  // Where people reach that site; chat messages link to stories only when it is known.
+  PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional().transform((u) => u?.replace(/\/+$/, ""))),
   // The weekly digest goes out Monday morning; its preview reaches the council the evening before.
   BROADCAST_CRON: z.preprocess(emptyToUndefined, z.string().default("0 8 * * 1").refine((e) => cron.validate(e))),
   BROADCAST_PREVIEW_CRON: z.preprocess(emptyToUndefined, z.string().default("0 17 * * 0").refine((e) => cron.validate(e))),

@@ -8,6 +8,7 @@ import { Translations } from "../core/i18n";
 import { DeadlineConfigError, loadDeadlineConfig, type DeadlineConfig } from "../core/calendar/deadline-config";
 import { alertAdminsOnTelegram, startBotApp } from "./channels";
 import type { loginWithCredentials } from "../bot/zalo/login";
+import { PublicWebServer } from "./public-web";
 import { bindPlaygroundReviewGroup, startPlaygroundEmulator, type Playground } from "./playground";
 
 const config = readConfigOrExit(2);
@@ -84,6 +85,8 @@ if (config.ZALO_ENABLED) {
     console.error(bilingual("setup-zalo-off"));
   }
 }
+// The public site is off unless its port is set; the bot's parts mount their routes on it at start.
+const publicWeb = config.PUBLIC_WEB_PORT === undefined ? undefined : new PublicWebServer(log);
 log.info({ telegram: telegram?.apiRoot ?? false, zalo: Boolean(zaloApi), zaloOa: Boolean(config.ZALO_OA_APP_ID), database, playground: Boolean(playground) }, "starting");
 const app = await startBotApp({
   ...(telegram ? { telegram: { ...telegram, adminIds: playground ? [...config.ADMIN_TELEGRAM_IDS, String(playground.userId)] : config.ADMIN_TELEGRAM_IDS } } : {}),
@@ -127,11 +130,23 @@ const app = await startBotApp({
     deadlines,
   },
   broadcast: { digestCron: config.BROADCAST_CRON, previewCron: config.BROADCAST_PREVIEW_CRON },
+  ...(publicWeb ? { publicWeb } : {}),
+  publicBaseUrl: config.PUBLIC_BASE_URL ?? null,
   db,
   i18n,
   log,
 });
 shutdown.add("channels", () => app.stop());
+if (publicWeb) {
+  try {
+    const address = await publicWeb.listen(config.PUBLIC_WEB_PORT!);
+    shutdown.add("public web", () => publicWeb.close());
+    log.info({ address, publicBaseUrl: config.PUBLIC_BASE_URL ?? null }, "public site listening");
+  } catch (err) {
+    // The bot goes on without its site: a taken port should not silence the chat channels.
+    log.error({ err, port: config.PUBLIC_WEB_PORT }, "public site could not listen");
+  }
+}
 if (zaloLoginFailure !== undefined) {
   const reason = zaloLoginFailure;
   const queued = await alertAdminsOnTelegram(db, i18n, config.DEFAULT_LOCALE, `zalo-login-failed:${Date.now()}`, (locale) => i18n.t(locale, "zalo-login-failed-alert", { reason }));

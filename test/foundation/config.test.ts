@@ -40,6 +40,17 @@ describe("configuration", () => {
     });
   });
 
+  it("reads the public site's port and address, off and unlinked by default", () => {
+    const defaults = parseConfig({});
+    expect(defaults.PUBLIC_WEB_PORT).toBeUndefined();
+    expect(defaults.PUBLIC_BASE_URL).toBeUndefined();
+    expect(parseConfig({ PUBLIC_WEB_PORT: "8080", PUBLIC_BASE_URL: "https://guongsang.example.vn/" })).toMatchObject({
+      PUBLIC_WEB_PORT: 8080,
+      PUBLIC_BASE_URL: "https://guongsang.example.vn",
+    });
+    expect(() => parseConfig({ PUBLIC_WEB_PORT: "80a", PUBLIC_BASE_URL: "ftp://x" })).toThrow(/PUBLIC_WEB_PORT[\s\S]*PUBLIC_BASE_URL/);
+  });
+
   it("treats empty values as unset", () => {
     expect(parseConfig({ TELEGRAM_BOT_TOKEN: "", TZ: " " }).TZ).toBe("Asia/Ho_Chi_Minh");
   });
