@@ -25,6 +25,7 @@ import type { Sender } from "../core/outbox/sender";
 import { OutboxWorker, type OutboxWorkerOptions } from "../core/outbox/worker";
 import { defaultReviewLevels, type ReviewLevels } from "../core/review/levels";
 import { ensureAdmins } from "../core/review/officers";
+import { normalizeEvent } from "../core/text/normalize";
 import { NominationWorkflow } from "../core/workflow/engine";
 import type { BroadcastDeps } from "../handlers/broadcast/deps";
 import { broadcastMiddleware } from "../handlers/broadcast/middleware";
@@ -261,7 +262,7 @@ function broadcastDeps(running: Running, review: ReviewDeps): BroadcastDeps {
 /** The handler chain every channel feeds: digest, review, reports, account linking, calendar, then the conversation. */
 function handlerChain(running: Running, parts: { review: ReviewDeps; broadcast: BroadcastDeps; progress: ProgressFollower; jobs: TickJob[]; conversation: EventHandler }): EventHandler {
   const { db, i18n, log, timeZone, defaultLocale } = running.options;
-  return chain(
+  const links = chain(
     [
       broadcastMiddleware(parts.broadcast, parts.progress),
       reviewMiddleware(parts.review),
@@ -280,6 +281,8 @@ function handlerChain(running: Running, parts: { review: ReviewDeps; broadcast: 
     ],
     parts.conversation,
   );
+  // The one entry of every channel's events: their text is NFC before any link reads it.
+  return (event, port) => links(normalizeEvent(event), port);
 }
 
 /** Starts the channels that are configured; returns the outbox sender of each, and Zalo's outbox limits when it is on. */

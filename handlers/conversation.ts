@@ -1,7 +1,7 @@
 // The one entry for everything people do in a private chat, on any channel: commands, menu
 // buttons, answers to the nomination steps, /mine. It speaks only the channel port.
 import type { Logger } from "pino";
-import { choicePayload, choicePrefixes, isChoiceFor } from "../core/channel/choice-payloads";
+import { choicePayload, choicePrefixes, isChoiceFor, payloadId } from "../core/channel/choice-payloads";
 import type { ChannelPort, EventHandler, IncomingEvent, IncomingPhoto } from "../core/channel/port";
 import type { Db } from "../core/db/client";
 import type { Locale, Translations } from "../core/i18n";
@@ -151,7 +151,8 @@ async function onChoice(c: Conversation, event: IncomingEvent & { input: { kind:
     return;
   }
   if (isChoiceFor(payload, "withdraw")) {
-    const nominationId = Number(payload.slice(choicePrefixes.withdraw.length));
+    const nominationId = payloadId(payload.slice(choicePrefixes.withdraw.length));
+    if (nominationId === null) return port.answerChoice(answerId, { text: t(who, "choice-old-toast") });
     const result = await withdrawNomination(db, who.id, nominationId);
     if (result.ok) await c.onWithdrawn?.(nominationId);
     await port.answerChoice(answerId, {

@@ -101,6 +101,7 @@ slow-down = You are sending messages very fast. Please wait a moment, then carry
 language-ask = Chọn ngôn ngữ / Choose your language:
 language-set = Switched to English.
 choice-old-toast = This button is out of date.
+choice-no-longer-valid = That button or code is no longer valid. Type /start to see the current choices.
 
 ## Nomination in progress
 
@@ -120,6 +121,7 @@ nominate-intro = Thank you! Just a few short steps. Type /cancel at any time to 
 ask-kind = <b>Step 1/10.</b> Who are you nominating?
 ask-name = <b>Step 2/10.</b> What is the name of the person (or collective, household, enterprise) you nominate? ({ $min } to { $max } characters)
 name-too-short = The name is too short: at least { $min } characters.
+name-no-letters = A name needs letters: emoji, digits or punctuation alone are not a name. Please type the name, for example: Nguyễn Văn An.
 name-too-long = The name is { $length } characters long; the limit is { $max }. Please shorten it.
 ask-unit =
     <b>Step 3/10.</b> Which unit (commune, ward, neighbourhood, agency) does the nominee belong to?
@@ -167,7 +169,7 @@ ask-criteria =
     <b>Step 7/10.</b> Which general criteria does the nominee meet? Press to select (at least one) or type the numbers, e.g. “1, 3”, then press “Done”.
     { $list }
 criteria-none = Please select at least one criterion.
-criteria-typed = Changed your choice of criteria { $numbers } (✅ means selected). Press “Done” when you have chosen them all.
+criteria-typed = Selected criteria { $numbers } (✅ means selected; a button turns one on or off). Press “Done” when you have chosen them all.
 criteria-unknown-numbers = There is no criterion number { $numbers }. Please type numbers from 1 to { $max } or press the buttons below; your choice has not changed.
 ask-photos = <b>Step 8/10.</b> Send photos (optional, up to { $max }). Press “Done” when finished, or “Skip” if you have none.
 photos-clear = 🗑 Remove the photos sent

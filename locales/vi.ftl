@@ -101,6 +101,7 @@ slow-down = Bạn gửi nhanh quá. Vui lòng chờ một lát rồi tiếp tụ
 language-ask = Chọn ngôn ngữ / Choose your language:
 language-set = Đã chuyển sang tiếng Việt.
 choice-old-toast = Nút này đã cũ.
+choice-no-longer-valid = Nút hoặc mã này không còn hiệu lực. Gõ /start để xem các lựa chọn hiện tại.
 
 ## Hồ sơ đang soạn
 
@@ -120,6 +121,7 @@ nominate-intro = Cảm ơn bạn! Chỉ vài bước ngắn thôi. Bạn có th�
 ask-kind = <b>Bước 1/10.</b> Bạn đề cử ai?
 ask-name = <b>Bước 2/10.</b> Họ tên người (hoặc tên tập thể, hộ gia đình, doanh nghiệp) được đề cử là gì? (từ { $min } đến { $max } ký tự)
 name-too-short = Tên quá ngắn, cần ít nhất { $min } ký tự.
+name-no-letters = Tên cần có chữ cái: biểu tượng cảm xúc, số hay dấu câu thôi thì không thành tên. Vui lòng gõ họ tên, ví dụ: Nguyễn Văn An.
 name-too-long = Tên dài { $length } ký tự, tối đa là { $max } ký tự. Vui lòng gõ ngắn lại.
 ask-unit =
     <b>Bước 3/10.</b> Người được đề cử thuộc đơn vị (xã, phường, khu dân cư, cơ quan) nào?
@@ -167,7 +169,7 @@ ask-criteria =
     <b>Bước 7/10.</b> Người được đề cử đạt những tiêu chuẩn chung nào? Bấm để chọn (ít nhất một) hoặc gõ các số, ví dụ “1, 3”, rồi bấm “Xong”.
     { $list }
 criteria-none = Cần chọn ít nhất một tiêu chuẩn.
-criteria-typed = Đã đổi lựa chọn các tiêu chuẩn số { $numbers } (✅ là đã chọn). Chọn đủ thì bấm “Xong”.
+criteria-typed = Đã chọn các tiêu chuẩn số { $numbers } (✅ là đã chọn; bấm một nút để bật hoặc tắt từng tiêu chuẩn). Chọn đủ thì bấm “Xong”.
 criteria-unknown-numbers = Không có tiêu chuẩn số { $numbers }. Vui lòng gõ các số từ 1 đến { $max } hoặc bấm nút bên dưới; lựa chọn của bạn chưa thay đổi.
 ask-photos = <b>Bước 8/10.</b> Gửi ảnh minh họa (không bắt buộc, tối đa { $max } ảnh). Gửi xong bấm “Xong”, không có ảnh thì bấm “Bỏ qua”.
 photos-clear = 🗑 Xóa các ảnh đã gửi

@@ -4,6 +4,7 @@ import { GrammyError, InputFile, InputMediaBuilder, type Api } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { ChannelCapabilities } from "../../core/channel/capabilities";
 import type { ChannelPort, ChatInfo, Choices, DownloadedFile, FileRef, MemberStatus, ChatMessage, OutgoingDocument, PhotoSource } from "../../core/channel/port";
+import { cutText } from "../../core/text/cut";
 
 /** What Telegram can do: edits in place, inline buttons, toasts, albums of 10, 4096-character texts. */
 export const telegramCapabilities: ChannelCapabilities = {
@@ -111,7 +112,7 @@ export class TelegramPort implements ChannelPort {
   }
 
   async answerChoice(answerId: string, notice?: { text: string; alert?: boolean }): Promise<void> {
-    await this.api.answerCallbackQuery(answerId, notice ? { text: notice.text.slice(0, 200), show_alert: notice.alert ?? false } : {});
+    await this.api.answerCallbackQuery(answerId, notice ? { text: cutText(notice.text, 200), show_alert: notice.alert ?? false } : {});
   }
 
   async memberStatus(chatId: string, userId: string): Promise<MemberStatus> {

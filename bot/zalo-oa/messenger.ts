@@ -10,6 +10,7 @@ import { numberedList, ZaloMenuStore, type ZaloMenu } from "../zalo/menu";
 import { OaApiError, type OaApi, type OaMessageBody } from "./api";
 import { uploadableImage } from "./images";
 import { htmlToPlainText, oaMaxTextLength, splitText } from "./text";
+import { cutText } from "../../core/text/cut";
 
 /** The prefix of a quick-reply button's payload: its press comes back as this text. */
 export const buttonPayloadPrefix = choicePrefixes.oaQuickReply;
@@ -137,7 +138,7 @@ export class OaMessenger {
     return {
       attachment: {
         type: "template",
-        payload: { buttons: choices.map((c) => ({ title: c.label.slice(0, 100), type: "oa.query.hide", payload: `${buttonPayloadPrefix}${c.payload}` })) },
+        payload: { buttons: choices.map((c) => ({ title: cutText(c.label, 100), type: "oa.query.hide", payload: `${buttonPayloadPrefix}${c.payload}` })) },
       },
     };
   }

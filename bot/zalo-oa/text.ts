@@ -1,6 +1,7 @@
 // The OA shows plain text only: the handlers' HTML subset (<b>, <i>, <code>, links, entities)
 // becomes its text, and a text over Zalo's 2,000 characters is cut into several messages at
 // paragraph, line or sentence boundaries, never inside a word.
+import { hardCutPoint } from "../../core/text/cut";
 
 /** The most characters one OA message takes. */
 export const oaMaxTextLength = 2000;
@@ -47,8 +48,8 @@ function cutPoint(text: string, limit: number): number {
   if (sentence > 0) return sentence;
   const space = window.lastIndexOf(" ");
   if (space > 0) return space;
-  const code = text.charCodeAt(limit - 1);
-  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+  // No break at all: cut hard, but between characters (an emoji or a letter with its mark whole).
+  return hardCutPoint(text, limit);
 }
 
 /**

@@ -2,6 +2,7 @@
 // channel renders (<b>, <i>, <code>, entities); this turns it into Zalo's text and styles and
 // cuts texts longer than a Zalo message into several.
 import { TextStyle, type Style } from "zca-js";
+import { hardCutPoint } from "../../core/text/cut";
 
 /** Zalo's message length limit (the official API's 2000 characters; zca-js publishes none). */
 export const zaloMaxMessageLength = 2000;
@@ -122,9 +123,8 @@ function cutPoint(text: string, limit: number): number {
     const at = window.lastIndexOf(separator);
     if (at > 0) return at;
   }
-  // No break at all: cut hard, but never between the two halves of a surrogate pair.
-  const code = text.charCodeAt(limit - 1);
-  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+  // No break at all: cut hard, but between characters (an emoji or a letter with its mark whole).
+  return hardCutPoint(text, limit);
 }
 
 /** The part of `styles` inside [start, end), moved to start at 0. */

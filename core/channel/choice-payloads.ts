@@ -53,3 +53,18 @@ export function isChoiceFor(payload: string, purpose: ChoicePurpose): boolean {
 export function choicePayload(purpose: ChoicePurpose, ...parts: (string | number)[]): string {
   return choicePrefixes[purpose] + parts.join(":");
 }
+
+/**
+ * A database id carried in a payload, or null when the text is not one. Read before any query:
+ * a forged or mangled payload ("w:abc", "rvo:1e99") is answered as an old button, never sent to
+ * the database to fail there.
+ *
+ * ```ts
+ * payloadId("42") // 42
+ * payloadId("4x") // null
+ * ```
+ */
+export function payloadId(raw: string | undefined): number | null {
+  if (raw === undefined || !/^[1-9]\d{0,8}$/.test(raw)) return null;
+  return Number(raw);
+}

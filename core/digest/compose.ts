@@ -5,6 +5,7 @@ import type { Channel } from "../db/generated/sqlite/enums";
 import type { Locale, Translations } from "../i18n";
 import type { OutboxPayload } from "../outbox/payload";
 import type { DigestStory } from "./stories";
+import { shortenText } from "../text/cut";
 
 /** Telegram's limit on a caption's visible characters. */
 export const captionLimit = 1024;
@@ -27,10 +28,7 @@ export function visibleLength(html: string): number {
 
 /** Cuts HTML-free text to `max` visible characters at a word boundary, with an ellipsis. */
 function truncatePlain(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(" ");
-  return `${space > max * 0.8 ? cut.slice(0, space) : cut}…`;
+  return shortenText(text, max, { wordSlack: 0.2 });
 }
 
 /** The parts of one chat's digest, in sending order. */

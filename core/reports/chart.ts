@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import type { ReportFigures } from "./figures";
+import { shortenText } from "../text/cut";
 
 // === The font
 
@@ -40,7 +41,7 @@ function esc(text: string): string {
 }
 
 function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+  return shortenText(text, max);
 }
 
 function text(x: number, y: number, content: string, opts: { size?: number; bold?: boolean; fill?: string; anchor?: "start" | "middle" | "end" } = {}): string {

@@ -18,6 +18,7 @@ import { addLocalDays, localDateOf, periodContaining, periodMonths, startOfLocal
 import { kindLabels, noMovement, statusKeys, type StatusKey } from "./labels";
 import type { ReportPeriod } from "./period";
 import { nominationScopeWhere, unitScopeWhere, type ReportScope } from "./scope";
+import { shortenText } from "../text/cut";
 
 // === Types
 
@@ -158,10 +159,7 @@ export async function* pages<T extends { id: number }>(fetch: (afterId: number, 
 /** Shortens a text to `max` characters at a word boundary, with an ellipsis. */
 export function shorten(text: string, max: number): string {
   const clean = text.replace(/\s+/g, " ").trim();
-  if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max - 1);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  return shortenText(clean, max, { wordSlack: 0.4 });
 }
 
 // === The report

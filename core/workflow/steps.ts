@@ -1,5 +1,6 @@
 // The guided nomination, one declarative entry per step: what it asks, how it takes the
 // answer, what it saves, where it leads. The engine (engine.ts) runs them.
+import { payloadId } from "../channel/choice-payloads";
 import type { PhotoSource } from "../channel/port";
 import type { Locale } from "../i18n";
 import type { RequiredDraftField } from "../nominations/lifecycle";
@@ -9,6 +10,7 @@ import { findPossibleDuplicates } from "./duplicates";
 import { loadDraftDetails } from "./drafts";
 import { MediaRefusedError } from "./media";
 import { stepIds, type Notice, type Outcome, type StepAnswer, type StepChoice, type StepContext, type StepDefinition, type StepId } from "./types";
+import { cutText, shortenText, visibleCharacters } from "../text/cut";
 
 // === Limits
 
@@ -151,7 +153,7 @@ async function unitPath(ctx: StepContext, unitId: number | null | undefined): Pr
 async function answerUnit(ctx: StepContext, answer: StepAnswer): Promise<Outcome> {
   const { db, scratch } = ctx;
   if (answer.kind === "text") {
-    const query = answer.text.replace(/\s+/g, " ").trim().slice(0, 100);
+    const query = cutText(answer.text.replace(/\s+/g, " ").trim(), 100);
     const matches = await searchUnits(ctx, query);
     if (matches.length === 0) return { kind: "invalid", notice: { id: "unit-not-found", args: { query } } };
     scratch.unitQuery = query;
@@ -161,7 +163,7 @@ async function answerUnit(ctx: StepContext, answer: StepAnswer): Promise<Outcome
   }
   if (answer.kind !== "choice") return unexpected(answer, "choice");
   const [action, arg] = answer.value.split(":");
-  const id = Number(arg);
+  const id = arg === "0" ? 0 : (payloadId(arg) ?? Number.NaN);
   if (action === "up") {
     if (scratch.unitQuery !== undefined) delete scratch.unitQuery;
     else if (scratch.unitParentId) {
@@ -302,7 +304,7 @@ async function acknowledgeAlbum(ctx: StepContext, albumId: string, refused: numb
 async function previewArgs(ctx: StepContext) {
   const d = await loadDraftDetails(ctx.db, ctx.draft.id);
   const achievements = d.achievements ?? "";
-  const shown = achievements.length > limits.previewAchievements ? `${achievements.slice(0, limits.previewAchievements)}…` : achievements;
+  const shown = shortenText(achievements, limits.previewAchievements + 1);
   return {
     kind: d.nomineeKind ? ctx.t(`nominee-kind-${d.nomineeKind}`) : "",
     name: d.nomineeName ?? "",
@@ -349,16 +351,28 @@ export function typedNumbers(text: string): number[] | undefined {
   return [...new Set(parts.map(Number))];
 }
 
-/** Several criteria typed as numbers: each one is toggled, as its button would be; unknown numbers change nothing. */
-async function toggleTypedCriteria(ctx: StepContext, text: string): Promise<Outcome> {
-  const numbers = typedNumbers(text);
+/**
+ * Criteria typed as numbers become the selection: a person typing "1, 4" means "these", where
+ * a button press toggles one. Unknown numbers change nothing.
+ */
+async function setTypedCriteria(ctx: StepContext, numbers: number[] | undefined): Promise<Outcome> {
   if (!numbers) return { kind: "invalid", notice: { id: "wrong-pick-choice" } };
   const all = await ctx.db.criterion.findMany({ orderBy: { number: "asc" } });
   const unknown = numbers.filter((n) => !all.some((c) => c.number === n));
   if (unknown.length > 0) {
     return { kind: "invalid", notice: { id: "criteria-unknown-numbers", args: { numbers: unknown.join(", "), max: all.length } } };
   }
-  for (const n of numbers) await toggleCriterion(ctx, all.find((c) => c.number === n)!.id);
+  const chosen = numbers.map((n) => all.find((c) => c.number === n)!.id);
+  await ctx.db.$transaction([
+    ctx.db.nominationCriterion.deleteMany({ where: { nominationId: ctx.draft.id, criterionId: { notIn: chosen } } }),
+    ...chosen.map((criterionId) =>
+      ctx.db.nominationCriterion.upsert({
+        where: { nominationId_criterionId: { nominationId: ctx.draft.id, criterionId } },
+        create: { nominationId: ctx.draft.id, criterionId },
+        update: {},
+      }),
+    ),
+  ]);
   return { kind: "stay", notice: { id: "criteria-typed", args: { numbers: numbers.join(", ") } } };
 }
 
@@ -399,8 +413,10 @@ export const steps: Record<StepId, StepDefinition> = {
     answer: async (ctx, answer) => {
       if (answer.kind !== "text") return unexpected(answer, "text");
       const name = answer.text.replace(/\s+/g, " ").trim();
-      if (name.length < limits.nameMin) return { kind: "invalid", notice: { id: "name-too-short", args: { min: limits.nameMin } } };
-      if (name.length > limits.nameMax) return { kind: "invalid", notice: { id: "name-too-long", args: { max: limits.nameMax, length: name.length } } };
+      // A name is made of letters: "🌟🌟" or "..." would pass a length check and name nobody.
+      if (!/\p{L}/u.test(name)) return { kind: "invalid", notice: { id: "name-no-letters" } };
+      if (visibleCharacters(name) < limits.nameMin) return { kind: "invalid", notice: { id: "name-too-short", args: { min: limits.nameMin } } };
+      if (visibleCharacters(name) > limits.nameMax) return { kind: "invalid", notice: { id: "name-too-long", args: { max: limits.nameMax, length: visibleCharacters(name) } } };
       const key = nomineeNameKey(name);
       await ctx.db.nomination.update({ where: { id: ctx.draft.id }, data: { nomineeName: name, nomineeNameKey: key } });
       ctx.draft.nomineeName = name;
@@ -464,7 +480,8 @@ export const steps: Record<StepId, StepDefinition> = {
     },
     answer: async (ctx, answer) => {
       if (answer.kind !== "choice") return unexpected(answer, "choice");
-      const field = await ctx.db.field.findFirst({ where: { number: Number(answer.value), active: true } });
+      const number = payloadId(answer.value);
+      const field = number === null ? null : await ctx.db.field.findFirst({ where: { number, active: true } });
       if (!field) return { kind: "invalid", notice: { id: "wrong-old-button" } };
       await ctx.db.nomination.update({ where: { id: ctx.draft.id }, data: { fieldId: field.id } });
       const help = (ctx.locale === "en" ? field.helpEn : field.helpVi) ?? "";
@@ -494,7 +511,8 @@ export const steps: Record<StepId, StepDefinition> = {
         await ctx.db.nomination.update({ where: { id: ctx.draft.id }, data: { movementId: null } });
         return { kind: "advance" };
       }
-      const movement = await ctx.db.movement.findFirst({ where: { id: Number(answer.value), active: true } });
+      const id = payloadId(answer.value);
+      const movement = id === null ? null : await ctx.db.movement.findFirst({ where: { id, active: true } });
       if (!movement) return { kind: "invalid", notice: { id: "wrong-old-button" } };
       await ctx.db.nomination.update({ where: { id: ctx.draft.id }, data: { movementId: movement.id } });
       return { kind: "advance" };
@@ -537,14 +555,16 @@ export const steps: Record<StepId, StepDefinition> = {
       ];
     },
     answer: async (ctx, answer) => {
-      if (answer.kind === "text") return toggleTypedCriteria(ctx, answer.text);
+      if (answer.kind === "text") return setTypedCriteria(ctx, typedNumbers(answer.text));
       if (answer.kind !== "choice") return unexpected(answer, "choice");
       if (answer.value === "done") {
         const count = await ctx.db.nominationCriterion.count({ where: { nominationId: ctx.draft.id } });
         return count > 0 ? { kind: "advance" } : { kind: "invalid", notice: { id: "criteria-none" } };
       }
-      const number = Number(answer.value.replace(/^t:/, ""));
-      const criterion = await ctx.db.criterion.findUnique({ where: { number } });
+      const number = payloadId(answer.value.replace(/^t:/, ""));
+      // One number typed rather than pressed is a selection too ("2" means criterion 2 alone).
+      if (number !== null && !answer.fromPrompt) return setTypedCriteria(ctx, [number]);
+      const criterion = number === null ? null : await ctx.db.criterion.findUnique({ where: { number } });
       if (!criterion) return { kind: "invalid", notice: { id: "wrong-old-button" } };
       await toggleCriterion(ctx, criterion.id);
       return { kind: "stay", edit: true };

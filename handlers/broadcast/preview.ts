@@ -12,6 +12,7 @@ import { scopesOf } from "../../core/review/scope";
 import type { Actor } from "../review/decisions";
 import type { BroadcastDeps } from "./deps";
 import type { ProgressFollower } from "./progress";
+import { cutText } from "../../core/text/cut";
 
 /** Stories listed with a button each; Telegram keyboards stay usable up to about this many. */
 const maxListed = 30;
@@ -34,8 +35,8 @@ export async function previewMessage(deps: BroadcastDeps, locale: Locale, broadc
   if (state === "sent") return { text };
   const choices: Choices = items.map((item, i) => [
     item.dropped
-      ? { label: t("broadcast-preview-keep", { n: i + 1, name: item.nomineeName }).slice(0, 64), payload: choicePayload("broadcastPreview", "k", broadcastId, item.nominationId) }
-      : { label: t("broadcast-preview-drop", { n: i + 1, name: item.nomineeName }).slice(0, 64), payload: choicePayload("broadcastPreview", "d", broadcastId, item.nominationId) },
+      ? { label: cutText(t("broadcast-preview-keep", { n: i + 1, name: item.nomineeName }), 64), payload: choicePayload("broadcastPreview", "k", broadcastId, item.nominationId) }
+      : { label: cutText(t("broadcast-preview-drop", { n: i + 1, name: item.nomineeName }), 64), payload: choicePayload("broadcastPreview", "d", broadcastId, item.nominationId) },
   ]);
   choices.push(
     state === "planned"

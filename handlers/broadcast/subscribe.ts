@@ -11,6 +11,7 @@ import type { Locale } from "../../core/i18n";
 import { foldText } from "../../core/text/fold";
 import type { Actor } from "../review/decisions";
 import type { BroadcastDeps } from "./deps";
+import { shortenText } from "../../core/text/cut";
 
 // === State
 
@@ -86,7 +87,7 @@ async function fieldsText(deps: BroadcastDeps, locale: Locale, fieldIds: number[
 }
 
 function label(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  return shortenText(text, 40);
 }
 
 /** The scope screen: the current choice, the units under the one being browsed, and the ways on. */

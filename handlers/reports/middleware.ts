@@ -3,7 +3,7 @@
 // /hoso (/dossier) GS-… and the review card's button a DOCX draft of the achievement report.
 // Only officers and admins get them, each for the units they cover.
 import type { Logger } from "pino";
-import { choicePayload, choicePrefixes, isChoiceFor } from "../../core/channel/choice-payloads";
+import { choicePayload, choicePrefixes, isChoiceFor, payloadId } from "../../core/channel/choice-payloads";
 import type { ChannelPort, Choices, IncomingEvent } from "../../core/channel/port";
 import type { Db } from "../../core/db/client";
 import type { Locale, Translations } from "../../core/i18n";
@@ -65,12 +65,18 @@ export function reportsMiddleware(deps: ReportDeps): Middleware {
 
 async function onButton(deps: ReportDeps, event: IncomingEvent, port: ChannelPort, actor: ReportActor, payload: string): Promise<void> {
   const [code, first, second] = payload.split(":");
-  if (code === "d") return sendDossier(deps, event, port, actor, Number(first));
+  const old = () => port.send(event.chat.externalId, { text: deps.i18n.t(actor.locale, "choice-no-longer-valid") });
+  if (code === "d") {
+    const id = payloadId(first);
+    return id === null ? void (await old()) : sendDossier(deps, event, port, actor, id);
+  }
   const kind = kindCodes[code ?? ""];
-  if (!kind || !first) return;
+  if (!kind || !first) return void (await old());
   const period = parseReportPeriod(first, clock(deps), deps.timeZone);
-  if (!period.ok) return;
-  const unit = second ? await deps.db.unit.findUnique({ where: { id: Number(second) }, select: { code: true } }) : null;
+  if (!period.ok) return void (await old());
+  const unitId = second ? payloadId(second) : null;
+  if (second && unitId === null) return void (await old());
+  const unit = unitId !== null ? await deps.db.unit.findUnique({ where: { id: unitId }, select: { code: true } }) : null;
   const scope = await resolveReportScope(deps.db, actor.scopes, unit?.code);
   if (!scope.ok) return void (await port.send(event.chat.externalId, { text: deps.i18n.t(actor.locale, "reports-outside-scope", { code: unit?.code ?? "" }) }));
   await sendReport(deps, event, port, actor, kind, scope.scope, period.period);

@@ -11,6 +11,7 @@ import { levelAt } from "../../core/review/levels";
 import { draftPublicStory } from "../../core/review/story";
 import { textLimit, visibleLength } from "../../core/digest/compose";
 import type { ReviewDeps } from "./deps";
+import { cutText } from "../../core/text/cut";
 
 /** How much of long texts a card shows; the full text is one button away. */
 const achievementsShown = 1200;
@@ -35,7 +36,7 @@ export async function loadForCard(db: Db, nominationId: number) {
 export type CardNomination = NonNullable<Awaited<ReturnType<typeof loadForCard>>>;
 
 function clip(text: string, max: number, more: string): string {
-  return text.length <= max ? text : `${text.slice(0, max).trimEnd()}${more}`;
+  return text.length <= max ? text : `${cutText(text, max).trimEnd()}${more}`;
 }
 
 /** The public story an officer would approve now: theirs if edited, else the default draft. */

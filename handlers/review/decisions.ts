@@ -13,6 +13,7 @@ import { postCards, postCardTo, refreshCards } from "./cards";
 import type { ReviewDeps } from "./deps";
 import { noticeLatestEvent } from "./notices";
 import { clearPrompt, setPrompt, type ReviewPrompt } from "./pending-prompts";
+import { cutText } from "../../core/text/cut";
 
 /** Someone acting in a chat: their person id, name and language. */
 export interface Actor {
@@ -91,7 +92,7 @@ export async function onCardButton(deps: ReviewDeps, event: IncomingEvent & { in
       // The nominee's phone is private: shown in an officer's private chat, never in a group.
       const contact = event.chat.kind !== "private" ? t("review-contact-private-only") : (n.contactPhone ?? t("review-contact-none"));
       await port.send(event.chat.externalId, {
-        text: t("review-full", { code, contact, achievements: (n.achievements ?? "").slice(0, 3800) }),
+        text: t("review-full", { code, contact, achievements: cutText(n.achievements ?? "", 3800) }),
       });
       return;
     }

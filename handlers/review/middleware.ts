@@ -1,6 +1,6 @@
 // The review link of the handler chain: officers' commands and card buttons, officers' typed
 // reasons, and nominators' additions. Everything else passes to the next link.
-import { choicePrefixes, isChoiceFor } from "../../core/channel/choice-payloads";
+import { choicePrefixes, isChoiceFor, payloadId } from "../../core/channel/choice-payloads";
 import type { Channel } from "../../core/db/generated/sqlite/enums";
 import type { Middleware } from "../chain";
 import { commandOf } from "../commands";
@@ -40,7 +40,9 @@ export function reviewMiddleware(deps: ReviewDeps): Middleware {
     if (input.kind === "choice" && isChoiceFor(input.payload, "openCard")) {
       await port.answerChoice(input.answerId);
       const chat = { channel: event.from.channel, externalId: event.chat.externalId, kind: event.chat.kind === "group" ? ("GROUP" as const) : ("PRIVATE" as const) };
-      if (!(await openCard(deps, Number(input.payload.slice(choicePrefixes.openCard.length)), chat, actor))) {
+      const nominationId = payloadId(input.payload.slice(choicePrefixes.openCard.length));
+      if (nominationId === null) return void (await port.send(event.chat.externalId, { text: deps.i18n.t(actor.locale, "choice-no-longer-valid") }));
+      if (!(await openCard(deps, nominationId, chat, actor))) {
         await port.send(event.chat.externalId, { text: deps.i18n.t(actor.locale, "review-not-allowed") });
       }
       return;

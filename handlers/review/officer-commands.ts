@@ -12,6 +12,7 @@ import { textLimit, visibleLength } from "../../core/digest/compose";
 import type { CommandOf } from "../commands";
 import type { Actor } from "./decisions";
 import type { ReviewDeps } from "./deps";
+import { cutText } from "../../core/text/cut";
 
 /** Finds the person an admin names: a numeric user id (created if new) or an @username seen before. */
 async function personNamed(db: Db, channel: Channel, who: string) {
@@ -138,7 +139,7 @@ async function showHistory(c: CommandContext): Promise<void> {
       time: formatLocalDateTime(e.createdAt, deps.timeZone),
       action: t(`review-action-${e.action}`),
       actor: e.actor?.displayName ?? t("review-history-system"),
-      reason: e.reason ? `: ${e.reason.length > 3000 ? `${e.reason.slice(0, 3000)}…` : e.reason}` : "",
+      reason: e.reason ? `: ${e.reason.length > 3000 ? `${cutText(e.reason, 3000)}…` : e.reason}` : "",
     }),
   );
   // A long timeline (many rounds of questions and answers) goes as several messages.

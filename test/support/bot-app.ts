@@ -1,7 +1,7 @@
 // Starts the real Telegram channel of the bot against the emulator, on a real SQLite file,
 // and lets a test talk to it as a Telegram user.
 import path from "node:path";
-import { pino } from "pino";
+import { pino, type Level, type Logger } from "pino";
 import { afterAll, beforeAll } from "vitest";
 import { startEmulator, type Emulator, type MessageView } from "../../emulator/index";
 import { startTelegramApp, type TelegramApp, type TelegramAppOptions } from "../../app/telegram";
@@ -26,7 +26,7 @@ export async function startBot(
   emulator: Emulator,
   target: DatabaseTarget,
   dir: string,
-  extra: Partial<Pick<TelegramAppOptions, "maxSubmissionsPerDay" | "rateLimit" | "albumQuietMs" | "adminTelegramIds" | "reviewLevels" | "calendar" | "broadcast" | "outbox">> = {},
+  extra: Partial<Pick<TelegramAppOptions, "maxSubmissionsPerDay" | "rateLimit" | "albumQuietMs" | "adminTelegramIds" | "reviewLevels" | "calendar" | "broadcast" | "outbox" | "log">> = {},
 ): Promise<BotUnderTest> {
   const db = await openDatabase(target);
   const mediaDir = path.join(dir, "media");
@@ -180,4 +180,11 @@ export function useBotRig(extra: BotExtra = {}, prepare?: (temp: TempDatabase) =
       return bot;
     },
   };
+}
+
+/** A logger that keeps its JSON lines, so a test can read what the bot logged. */
+export function capturingLogger(level: Level = "info"): { log: Logger; lines: () => { level: number; msg?: string }[] } {
+  const raw: string[] = [];
+  const log = pino({ level }, { write: (line: string) => void raw.push(line) });
+  return { log, lines: () => raw.map((line) => JSON.parse(line) as { level: number; msg?: string }) };
 }

@@ -21,7 +21,7 @@ export interface AppUnderTest {
 }
 
 /** Test settings that may be overridden. */
-export type AppExtras = Partial<Pick<BotAppOptions, "telegram" | "zalo" | "zaloOa" | "reviewLevels" | "calendar" | "broadcast" | "maxSubmissionsPerDay" | "rateLimit">>;
+export type AppExtras = Partial<Pick<BotAppOptions, "telegram" | "zalo" | "zaloOa" | "reviewLevels" | "calendar" | "broadcast" | "maxSubmissionsPerDay" | "rateLimit" | "log">>;
 
 /**
  * Starts the whole bot on `target` (a new database client each time, like a new process):
