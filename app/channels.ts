@@ -9,6 +9,10 @@ import type { ChannelLimits } from "../core/outbox/rate-limiter";
 import type { ZaloApi } from "../bot/zalo/zalo-api";
 import type { ZaloOaAdapter } from "../bot/zalo-oa/adapter";
 import type { ZaloOaSettings } from "../bot/zalo-oa/channel";
+import type { ZaloBotAdapter } from "../bot/zalo-bot/adapter";
+import type { ZaloBotSettings } from "../bot/zalo-bot/channel";
+import { createMediaHandler, type MediaRequestHandler } from "../core/media/serve";
+import { MediaUrlSigner } from "../core/media/signed-urls";
 import type { Channel } from "../core/db/generated/sqlite/enums";
 import { calendarJobs } from "../core/calendar/jobs";
 import { syncDeadlines, type DeadlineConfig } from "../core/calendar/deadline-config";
@@ -77,6 +81,8 @@ export interface BotAppOptions {
   zalo?: ZaloChannelOptions;
   /** The agency's Zalo Official Account (OA Open API); loaded only when given. */
   zaloOa?: ZaloOaSettings;
+  /** A Zalo Bot Platform bot (ZALO_BOT_TOKEN); loaded only when given. */
+  zaloBot?: ZaloBotSettings;
   reviewLevels?: ReviewLevels;
   /** Lets an officer decide on their own nomination; only the one-person playground wants it. */
   allowSelfReview?: boolean;
@@ -117,6 +123,7 @@ export interface BotApp {
   telegram: TelegramBot | null;
   zalo: ZaloAdapter | null;
   zaloOa: ZaloOaAdapter | null;
+  zaloBot: ZaloBotAdapter | null;
   worker: OutboxWorker;
   review: ReviewDeps;
   /** The periodic jobs, as the ticker and /tick run them. */
@@ -171,6 +178,7 @@ interface Running {
   telegram: TelegramBot | null;
   zalo: ZaloAdapter | null;
   zaloOa: ZaloOaAdapter | null;
+  zaloBot: ZaloBotAdapter | null;
   /** Set once the worker runs; the handlers built before it wake it through here. */
   worker: OutboxWorker | undefined;
 }
@@ -178,6 +186,7 @@ interface Running {
 /** The port of a running channel. */
 function portOf(running: Running, channel: ChannelName): ChannelPort | undefined {
   if (channel === "TELEGRAM") return running.telegram?.port;
+  if (channel === "ZALO_BOT") return running.zaloBot ?? undefined;
   return (channel === "ZALO" ? running.zalo : running.zaloOa) ?? undefined;
 }
 
@@ -327,6 +336,7 @@ async function startChannels(running: Running, handler: EventHandler): Promise<{
     senders.push(new ZaloOutboxSender({ api: settings.api, db, i18n, locale: options.defaultLocale, mediaDir: options.mediaDir }));
   }
   if (options.zaloOa) senders.push(await startZaloOa(running, options.zaloOa, handler));
+  if (options.zaloBot) senders.push(await startZaloBot(running, options.zaloBot, handler));
   return { senders, limits };
 }
 
@@ -358,6 +368,40 @@ async function startZaloOa(running: Running, settings: ZaloOaSettings, handler: 
   return oa.sender;
 }
 
+/** The channels other than the Bot Platform that run: where its admins are alerted. */
+function channelsBesideZaloBot(options: BotAppOptions): Channel[] {
+  return [...(options.telegram ? (["TELEGRAM"] as const) : []), ...(options.zalo ? (["ZALO"] as const) : []), ...(options.zaloOa ? (["ZALO_OA"] as const) : [])];
+}
+
+/**
+ * Starts the Zalo Bot Platform channel, its signed photo route mounted on the public web server
+ * (and on its webhook server in webhook mode); returns its outbox sender.
+ */
+async function startZaloBot(running: Running, settings: ZaloBotSettings, handler: EventHandler): Promise<Sender> {
+  const { options } = running;
+  const { db, i18n, log } = options;
+  const { createZaloBotChannel } = await import("../bot/zalo-bot/channel");
+  const signer = MediaUrlSigner.fromSecret(settings.token);
+  const media: MediaRequestHandler = createMediaHandler({ signer, mediaDir: options.mediaDir });
+  // Zalo fetches the photos the bot sends from here (PUBLIC_BASE_URL/media/<signed token>).
+  options.publicWeb?.mount("/media/", (req, res) => void media(req, res));
+  const publicBaseUrl = settings.publicBaseUrl ?? options.publicBaseUrl ?? undefined;
+  const others = channelsBesideZaloBot(options);
+  const alert = async (what: "quota" | "token") => {
+    const day = new Date().toISOString().slice(0, 13);
+    const queued = await alertAdmins(db, i18n, options.defaultLocale, others, `zalo-bot-${what}:${day}`, (locale) => i18n.t(locale, what === "quota" ? "zalo-bot-quota-alert" : "zalo-bot-token-alert"));
+    log.error({ queued, what }, "zalo bot: sending stopped; admins alerted on the other channels");
+    running.worker?.wake();
+  };
+  const zbot = createZaloBotChannel(
+    { ...settings, ...(publicBaseUrl ? { publicBaseUrl } : {}) },
+    { db, log, i18n, defaultLocale: options.defaultLocale, mediaDir: options.mediaDir, onEvent: handler, signer, mounts: [media], onQuotaExceeded: () => alert("quota"), onTokenRefused: () => alert("token") },
+  );
+  running.zaloBot = zbot.adapter;
+  await running.zaloBot.start();
+  return zbot.sender;
+}
+
 /**
  * Starts the bot on the channels given: Telegram alone, Zalo alone, or both, sharing the
  * database, the handlers and the outbox.
@@ -369,10 +413,10 @@ async function startZaloOa(running: Running, settings: ZaloOaSettings, handler: 
  */
 export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
   const { db, log } = options;
-  if (!options.telegram && !options.zalo && !options.zaloOa) throw new Error("startBotApp needs at least one channel");
+  if (!options.telegram && !options.zalo && !options.zaloOa && !options.zaloBot) throw new Error("startBotApp needs at least one channel");
   await ensureAdmins(db, options.telegram?.adminIds ?? []);
 
-  const running: Running = { options, telegram: null, zalo: null, zaloOa: null, worker: undefined };
+  const running: Running = { options, telegram: null, zalo: null, zaloOa: null, zaloBot: null, worker: undefined };
   const review = reviewDeps(running);
   const { workflow, conversation } = conversationParts(options, review);
   const calendar = options.calendar ?? {};
@@ -411,6 +455,7 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
     telegram: running.telegram,
     zalo: running.zalo,
     zaloOa: running.zaloOa,
+    zaloBot: running.zaloBot,
     worker,
     review,
     jobs,
@@ -423,6 +468,7 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
       await running.telegram?.stop();
       await running.zalo?.stop();
       await running.zaloOa?.stop();
+      await running.zaloBot?.stop();
       await worker.stop();
       workflow.stop();
     },

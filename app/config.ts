@@ -97,6 +97,19 @@ const expectations: Record<string, { vi: string; en: string }> = {
     vi: "địa chỉ công khai của trang, dạng https://guongsang.phuong.gov.vn",
     en: "the site's public address, like https://guongsang.example.gov.vn",
   },
+  ZALO_BOT_TOKEN: {
+    vi: "mã bot do Zalo Bot Creator gửi qua tin nhắn Zalo, dạng 1234567890:abc...; để trống thì tắt kênh Zalo Bot",
+    en: "the token Zalo Bot Creator sends by Zalo message, like 1234567890:abc...; empty turns the Zalo Bot channel off",
+  },
+  ZALO_BOT_API_ROOT: { vi: "một địa chỉ http(s)://, mặc định https://bot-api.zaloplatforms.com", en: "an http(s):// address, default https://bot-api.zaloplatforms.com" },
+  ZALO_BOT_WEBHOOK_SECRET: {
+    vi: "chuỗi bí mật 8–256 ký tự, không có khoảng trắng; đặt cùng ZALO_BOT_WEBHOOK_PORT để dùng webhook",
+    en: "a secret of 8–256 characters without spaces; set with ZALO_BOT_WEBHOOK_PORT for webhook mode",
+  },
+  ZALO_BOT_WEBHOOK_PORT: {
+    vi: "cổng nhận webhook của Zalo Bot, từ 0 đến 65535; đặt cùng ZALO_BOT_WEBHOOK_SECRET",
+    en: "the port of the Zalo Bot webhook, 0 to 65535; set with ZALO_BOT_WEBHOOK_SECRET",
+  },
   ZALO_COOLDOWN_MINUTES: {
     vi: "số phút tạm dừng gửi Zalo khi bị Zalo giới hạn (mã 221), từ 1 đến 10080, ví dụ 240",
     en: "minutes to pause Zalo sending after Zalo's rate-limit error (code 221), 1 to 10080, e.g. 240",
@@ -196,10 +209,21 @@ const schema = z.object({
   PUBLIC_WEB_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65_535).optional()),
   // Where people reach that site; chat messages link to stories only when it is known.
   PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional().transform((u) => u?.replace(/\/+$/, ""))),
+  // The Zalo Bot Platform: on when the token is set; webhook mode when its secret and port are set.
+  ZALO_BOT_TOKEN: z.preprocess(emptyToUndefined, z.string().regex(/^\d{1,20}:[^\s/]{4,}$/).optional()),
+  ZALO_BOT_API_ROOT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).default("https://bot-api.zaloplatforms.com").transform((u) => u.replace(/\/+$/, ""))),
+  ZALO_BOT_WEBHOOK_SECRET: z.preprocess(emptyToUndefined, z.string().regex(/^[\x21-\x7e]{8,256}$/).optional()),
+  ZALO_BOT_WEBHOOK_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65_535).optional()),
   // The weekly digest goes out Monday morning; its preview reaches the council the evening before.
   BROADCAST_CRON: z.preprocess(emptyToUndefined, z.string().default("0 8 * * 1").refine((e) => cron.validate(e))),
   BROADCAST_PREVIEW_CRON: z.preprocess(emptyToUndefined, z.string().default("0 17 * * 0").refine((e) => cron.validate(e))),
 }).superRefine((config, ctx) => {
+  // A webhook needs both its secret and its port; one alone is a half-made setting.
+  const webhookParts = [config.ZALO_BOT_WEBHOOK_SECRET, config.ZALO_BOT_WEBHOOK_PORT].filter((v) => v !== undefined).length;
+  if (webhookParts === 1) {
+    const missing = config.ZALO_BOT_WEBHOOK_SECRET === undefined ? "ZALO_BOT_WEBHOOK_SECRET" : "ZALO_BOT_WEBHOOK_PORT";
+    ctx.addIssue({ code: "custom", path: [missing], message: "webhook mode needs both the secret and the port" });
+  }
   if (!config.ZALO_OA_APP_ID) return;
   for (const key of ["ZALO_OA_APP_SECRET", "ZALO_OA_SECRET_KEY"] as const) {
     if (!config[key]) ctx.addIssue({ code: "custom", path: [key], message: "required when ZALO_OA_APP_ID is set" });
@@ -210,7 +234,7 @@ const schema = z.object({
 export type Config = z.infer<typeof schema>;
 
 /** Variables whose values must never be echoed back. */
-const secrets = new Set(["TELEGRAM_BOT_TOKEN", "DATABASE_URL", "ZALO_OA_APP_SECRET", "ZALO_OA_SECRET_KEY", "ZALO_OA_REFRESH_TOKEN"]);
+const secrets = new Set(["TELEGRAM_BOT_TOKEN", "DATABASE_URL", "ZALO_OA_APP_SECRET", "ZALO_OA_SECRET_KEY", "ZALO_OA_REFRESH_TOKEN", "ZALO_BOT_TOKEN", "ZALO_BOT_WEBHOOK_SECRET"]);
 
 /** A configuration that cannot run, with a message that lists every problem. */
 export class ConfigError extends Error {

@@ -12,7 +12,7 @@ import { PublicWebServer } from "./public-web";
 import { bindPlaygroundReviewGroup, startPlaygroundEmulator, type Playground } from "./playground";
 
 const config = readConfigOrExit(2);
-const log = createLogger(config.LOG_LEVEL);
+const log = createLogger(config.LOG_LEVEL, { secrets: [config.TELEGRAM_BOT_TOKEN, config.ZALO_BOT_TOKEN, config.ZALO_BOT_WEBHOOK_SECRET] });
 const i18n = new Translations(config.DEFAULT_LOCALE);
 /** Operator-facing text, in both languages: the person at the terminal may read either. */
 const bilingual = (id: string, args: Record<string, string | number> = {}) =>
@@ -44,7 +44,7 @@ shutdown.add("database", () => db.$disconnect());
 // Without a token, the bot runs against the local emulator and its chat page: the playground.
 let playground: Playground | undefined;
 // With Zalo on and no Telegram token, Zalo runs alone; the playground is for Telegram only.
-if (!config.TELEGRAM_BOT_TOKEN && !config.ZALO_ENABLED && !config.ZALO_OA_APP_ID) {
+if (!config.TELEGRAM_BOT_TOKEN && !config.ZALO_ENABLED && !config.ZALO_OA_APP_ID && !config.ZALO_BOT_TOKEN) {
   try {
     playground = await startPlaygroundEmulator(config.PLAYGROUND_PORT);
     shutdown.add("playground", () => playground?.emulator.close());
@@ -87,7 +87,7 @@ if (config.ZALO_ENABLED) {
 }
 // The public site is off unless its port is set; the bot's parts mount their routes on it at start.
 const publicWeb = config.PUBLIC_WEB_PORT === undefined ? undefined : new PublicWebServer(log);
-log.info({ telegram: telegram?.apiRoot ?? false, zalo: Boolean(zaloApi), zaloOa: Boolean(config.ZALO_OA_APP_ID), database, playground: Boolean(playground) }, "starting");
+log.info({ telegram: telegram?.apiRoot ?? false, zalo: Boolean(zaloApi), zaloOa: Boolean(config.ZALO_OA_APP_ID), zaloBot: config.ZALO_BOT_TOKEN ? (config.ZALO_BOT_WEBHOOK_SECRET ? "webhook" : "polling") : false, database, playground: Boolean(playground) }, "starting");
 const app = await startBotApp({
   ...(telegram ? { telegram: { ...telegram, adminIds: playground ? [...config.ADMIN_TELEGRAM_IDS, String(playground.userId)] : config.ADMIN_TELEGRAM_IDS } } : {}),
   ...(zaloApi
@@ -114,6 +114,16 @@ const app = await startBotApp({
           apiRoot: config.ZALO_OA_API_ROOT,
           oauthRoot: config.ZALO_OA_OAUTH_ROOT,
           buttons: config.ZALO_OA_BUTTONS,
+        },
+      }
+    : {}),
+  ...(config.ZALO_BOT_TOKEN
+    ? {
+        zaloBot: {
+          token: config.ZALO_BOT_TOKEN,
+          apiRoot: config.ZALO_BOT_API_ROOT,
+          ...(config.ZALO_BOT_WEBHOOK_SECRET && config.ZALO_BOT_WEBHOOK_PORT !== undefined ? { webhook: { secret: config.ZALO_BOT_WEBHOOK_SECRET, port: config.ZALO_BOT_WEBHOOK_PORT } } : {}),
+          ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
         },
       }
     : {}),

@@ -9,7 +9,7 @@ import type { ChannelCapabilities } from "../../core/channel/capabilities";
 import type { ChannelPort, ChoiceNotice, DownloadedFile, EventHandler, FileRef, IncomingEvent, ChatMessage, PhotoSource } from "../../core/channel/port";
 import type { Db } from "../../core/db/client";
 import type { Translations, Locale } from "../../core/i18n";
-import { maxPhotoBytes } from "../../core/workflow/media";
+import { fetchFile } from "../../core/media/fetch-file";
 import { flattenChoices, resolveReply } from "../zalo/menu";
 import { OaInbox } from "./inbox";
 import { buttonPayloadPrefix, OaMessenger } from "./messenger";
@@ -185,16 +185,4 @@ export class ZaloOaAdapter implements ChannelPort {
   async download(file: FileRef): Promise<DownloadedFile> {
     return this.downloads.get(file.fileId) ?? fetchFile(file.fileId);
   }
-}
-
-/** Downloads a file Zalo hosts, refusing more than the largest photo the bot keeps. */
-export async function fetchFile(url: string, signal?: AbortSignal): Promise<DownloadedFile> {
-  const response = await fetch(url, { signal: signal ?? AbortSignal.timeout(60_000) });
-  if (!response.ok) throw new Error(`Download failed: HTTP ${response.status}`);
-  const declared = Number(response.headers.get("content-length") ?? "0");
-  if (declared > maxPhotoBytes) throw new Error(`Download refused: ${declared} bytes`);
-  const bytes = Buffer.from(await response.arrayBuffer());
-  if (bytes.length > maxPhotoBytes) throw new Error(`Download refused: ${bytes.length} bytes`);
-  const mimeType = response.headers.get("content-type")?.split(";")[0]?.trim();
-  return { bytes, size: bytes.length, ...(mimeType ? { mimeType } : {}) };
 }

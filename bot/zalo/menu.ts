@@ -97,12 +97,12 @@ export function menuFor(menus: readonly ZaloMenu[], reply: ReplyContext): ZaloMe
 
 // === Storage
 
-/** Where the menus of each chat of a channel without buttons (ZALO, ZALO_OA) live: its Chat row, so a restart keeps them. */
+/** Where the menus of each chat of a channel without buttons (ZALO, ZALO_OA, ZALO_BOT) live: its Chat row, so a restart keeps them. */
 export class ZaloMenuStore {
-  /** `channel`: ZALO (zca-js, the default) or ZALO_OA (the Official Account). */
+  /** `channel`: ZALO (zca-js, the default), ZALO_OA (the Official Account) or ZALO_BOT (the Bot Platform). */
   constructor(
     private readonly db: DbTx,
-    private readonly channel: "ZALO" | "ZALO_OA" = "ZALO",
+    private readonly channel: "ZALO" | "ZALO_OA" | "ZALO_BOT" = "ZALO",
   ) {}
 
   /** The menus kept for a chat, oldest first (none, cleared, or unreadable after an upgrade: empty). */

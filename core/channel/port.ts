@@ -8,7 +8,7 @@ import type { ChannelCapabilities } from "./capabilities";
 // === Outgoing
 
 /** The channels the bot speaks on (same spelling as the database enum). */
-export type ChannelName = "TELEGRAM" | "ZALO" | "ZALO_OA";
+export type ChannelName = "TELEGRAM" | "ZALO" | "ZALO_OA" | "ZALO_BOT";
 
 /** One button: what the person sees, and the short opaque payload the bot gets back (≤ 64 bytes). */
 export interface Choice {

@@ -60,6 +60,21 @@ export const zaloOaLimits: ChannelLimits = {
   cooldownSeconds: 60,
 };
 
+/**
+ * The Zalo Bot Platform publishes no rate limits, only a monthly quota (3,000 messages on the
+ * free tier) and 429 "quota exceeded": a gentle pace of 2 a second overall, one a second per
+ * chat, and half an hour's rest after a 429.
+ */
+export const zaloBotLimits: ChannelLimits = {
+  perSecond: 2,
+  burst: 2,
+  perChatPerSecond: 1,
+  perChatBurst: 2,
+  perGroupPerMinute: 20,
+  perGroupBurst: 2,
+  cooldownSeconds: 30 * 60,
+};
+
 /** Limits that never hold a message back, for benchmarks against an emulator without rate limits. */
 export const unlimited: ChannelLimits = {
   perSecond: Infinity,
@@ -72,7 +87,7 @@ export const unlimited: ChannelLimits = {
 };
 
 /** The default limits of each channel. */
-export const defaultChannelLimits: Record<Channel, ChannelLimits> = { TELEGRAM: telegramLimits, ZALO: zaloLimits, ZALO_OA: zaloOaLimits };
+export const defaultChannelLimits: Record<Channel, ChannelLimits> = { TELEGRAM: telegramLimits, ZALO: zaloLimits, ZALO_OA: zaloOaLimits, ZALO_BOT: zaloBotLimits };
 
 // === Token bucket
 
@@ -149,6 +164,7 @@ export class OutboxRateLimiter {
       TELEGRAM: { ...telegramLimits, ...limits.TELEGRAM },
       ZALO: { ...zaloLimits, ...limits.ZALO },
       ZALO_OA: { ...zaloOaLimits, ...limits.ZALO_OA },
+      ZALO_BOT: { ...zaloBotLimits, ...limits.ZALO_BOT },
     };
   }
 

@@ -6,7 +6,7 @@ import { scenarios } from "./table";
 
 const nominationScenarios = scenarios.filter((s) => !s.groups && !s.steps.some((step) => "tick" in step));
 
-describe.each(["TELEGRAM", "ZALO", "ZALO_OA"] as const)("on %s", (channel) => {
+describe.each(["TELEGRAM", "ZALO", "ZALO_OA", "ZALO_BOT"] as const)("on %s", (channel) => {
   it.each(nominationScenarios.map((s) => [s.name, s] as const))("%s", async (_name, scenario) => {
     await playScenario(scenario, channel);
   });

@@ -9,8 +9,8 @@ import { officerScenarios } from "./table";
 
 const needsGroupAdmins = (name: string) => name.includes("/dangky");
 
-describe.each(["TELEGRAM", "ZALO", "ZALO_OA"] as const)("on %s", (channel) => {
-  const scenarios = officerScenarios.filter((s) => channel !== "ZALO_OA" || !needsGroupAdmins(s.name));
+describe.each(["TELEGRAM", "ZALO", "ZALO_OA", "ZALO_BOT"] as const)("on %s", (channel) => {
+  const scenarios = officerScenarios.filter((s) => (channel !== "ZALO_OA" && channel !== "ZALO_BOT") || !needsGroupAdmins(s.name));
   it.each(scenarios.map((s) => [s.name, s] as const))("%s", async (_name, scenario) => {
     await playScenario(scenario, channel);
   });

@@ -16,6 +16,10 @@ import { FakeZalo, otherMessage, photoMessage, startPhotoHost, textMessage, type
 import { connectWebhook, startOaWorld } from "../support/zalo-oa-app";
 import type { ZaloOaSettings } from "../../bot/zalo-oa/channel";
 import type { OaEmulator, SentOaMessage } from "../../emulator/zalo-oa/index";
+import type { ZaloBotSettings } from "../../bot/zalo-bot/channel";
+import type { SentBotMessage, ZaloBotEmulator } from "../../emulator/zalo-bot/index";
+import { startTestPublicWeb, startZaloBotWorld } from "../support/zalo-bot-app";
+import type { PublicWebServer } from "../../app/public-web";
 import { checkReply, eventually, fill, type Reply, type Scenario, type ScenarioContext, type ScenarioInput, type Step } from "./scenario";
 
 /** Where a scenario runs: one channel for everyone, or each actor and group on its own. */
@@ -37,6 +41,10 @@ export class ScenarioRunner {
   private oa: OaEmulator | undefined;
   private oaSettings: ZaloOaSettings | undefined;
   private readonly oaIds = new Map<string, string>();
+  private zbot: ZaloBotEmulator | undefined;
+  private zbotSettings: ZaloBotSettings | undefined;
+  private readonly zbotIds = new Map<string, string>();
+  private web: PublicWebServer | undefined;
   readonly vars: Record<string, string> = {};
   private photoCount = 0;
 
@@ -72,15 +80,23 @@ export class ScenarioRunner {
       this.oa = world.oa;
       this.oaSettings = world.settings;
     }
+    if (this.channels.has("ZALO_BOT")) {
+      const world = await startZaloBotWorld();
+      this.zbot = world.zbot;
+      this.zbotSettings = world.settings;
+    }
     for (const [key, actor] of Object.entries(this.scenario.actors)) {
       const channel = this.channelOf(key);
       if (channel === "TELEGRAM") this.telegramIds.set(key, this.emulator!.driver.createUser({ firstName: actor.name }).id);
       else if (channel === "ZALO_OA") this.oaIds.set(key, this.oa!.driver.createUser(actor.name).userId);
+      else if (channel === "ZALO_BOT") this.zbotIds.set(key, this.zbot!.driver.createUser(actor.name).id);
       else this.zaloIds.set(key, `zu-${key}`);
     }
     for (const [key, group] of Object.entries(this.scenario.groups ?? {})) {
       if (this.channelOf(key) === "ZALO_OA") {
         this.oaIds.set(key, this.oa!.driver.createGroup(group.title, group.members.map((m) => this.oaIds.get(m)!)).groupId);
+      } else if (this.channelOf(key) === "ZALO_BOT") {
+        this.zbotIds.set(key, this.zbot!.driver.createGroup(group.title, group.members.map((m) => this.zbotIds.get(m)!)).id);
       } else if (this.channelOf(key) === "TELEGRAM") {
         const members = group.members.map((m) => this.telegramIds.get(m)!);
         this.telegramIds.set(key, this.emulator!.driver.createChat({ type: "supergroup", title: group.title, creator: members[0]!, members: members.slice(1) }).id);
@@ -95,10 +111,15 @@ export class ScenarioRunner {
   }
 
   private async launch(): Promise<AppUnderTest> {
+    // Each process mounts its routes afresh on a public web server of its own.
+    await this.web?.close();
+    const publicWeb = this.zbotSettings ? await startTestPublicWeb() : undefined;
+    this.web = publicWeb?.web;
     const bot = await startApp(this.temp.target, this.temp.dir, {
       ...(this.emulator ? { telegram: { token: this.emulator.token, apiRoot: this.emulator.apiRoot } } : {}),
       ...(this.zalo ? { zalo: { api: this.zalo } } : {}),
       ...(this.oaSettings ? { zaloOa: this.oaSettings } : {}),
+      ...(this.zbotSettings && publicWeb ? { zaloBot: { ...this.zbotSettings, publicBaseUrl: publicWeb.url }, publicWeb: publicWeb.web } : {}),
       calendar: { cron: null, quietHours: null, allowTimeTravel: true },
     });
     if (this.oa) connectWebhook(this.oa, bot);
@@ -130,6 +151,8 @@ export class ScenarioRunner {
     await this.bot.stop();
     await this.emulator?.close();
     await this.oa?.close();
+    await this.zbot?.close();
+    await this.web?.close();
     await this.photos?.close();
     await this.temp.cleanup();
   }
@@ -138,6 +161,7 @@ export class ScenarioRunner {
   externalId(name: string): string {
     const channel = this.channelOf(name);
     if (channel === "ZALO_OA") return this.oaIds.get(name)!;
+    if (channel === "ZALO_BOT") return this.zbotIds.get(name)!;
     return channel === "TELEGRAM" ? String(this.telegramIds.get(name)) : this.zaloIds.get(name)!;
   }
 
@@ -203,12 +227,14 @@ export class ScenarioRunner {
   private act(actor: string, where: string | undefined, input: ScenarioInput): Promise<Reply | null> {
     const channel = this.channelOf(actor);
     if (channel === "ZALO_OA") return this.actOnOa(actor, where, input);
+    if (channel === "ZALO_BOT") return this.actOnZaloBot(actor, where, input);
     return channel === "TELEGRAM" ? this.actOnTelegram(actor, where, input) : this.actOnZalo(actor, where, input);
   }
 
   private awaitIn(chat: string, match: string): Promise<Reply> {
     const channel = this.channelOf(chat);
     if (channel === "ZALO_OA") return this.oaReply(this.externalId(chat), match);
+    if (channel === "ZALO_BOT") return this.zbotReply(this.externalId(chat), match);
     return channel === "TELEGRAM" ? this.telegramReply(Number(this.externalId(chat)), match) : this.zaloReply(this.externalId(chat), match);
   }
 
@@ -216,6 +242,7 @@ export class ScenarioRunner {
   private sentIn(chat: string): string[] {
     if (this.channelOf(chat) === "TELEGRAM") return this.emulator!.driver.botMessages(Number(this.externalId(chat))).map((m) => m.text ?? m.caption ?? "");
     if (this.channelOf(chat) === "ZALO_OA") return this.oa!.state.sentTo(this.externalId(chat)).map((m) => m.text);
+    if (this.channelOf(chat) === "ZALO_BOT") return this.zbot!.state.sentTo(this.externalId(chat)).map((m) => m.text);
     return this.zalo!.sentTo(this.externalId(chat)).map((m) => m.text);
   }
 
@@ -454,6 +481,84 @@ export class ScenarioRunner {
     }
   }
 
+  // === Zalo Bot Platform
+
+  private async actOnZaloBot(actor: string, where: string | undefined, input: ScenarioInput): Promise<Reply | null> {
+    const driver = this.zbot!.driver;
+    const uid = this.zbotIds.get(actor)!;
+    const chatId = where ? this.zbotIds.get(where)! : uid;
+    // In a group the bot hears only @mentions and replies: commands mention it, answers reply to its prompt.
+    const type = async (typed: string, how: "mention" | "reply" = "reply") => {
+      const delivered = where ? await driver.sendGroupText(chatId, uid, typed, { [how]: true }) : await driver.sendText(uid, typed);
+      expect(delivered.delivered, "Zalo passes the message to the bot").toBe(true);
+    };
+    switch (input.kind) {
+      case "text":
+        await type(fill(input.text, this.vars));
+        break;
+      case "command":
+        await type(`/${input.name}${input.args ? ` ${fill(input.args, this.vars)}` : ""}`, "mention");
+        break;
+      case "choose":
+        await type(String(this.zbotMenuNumber(chatId, fill(input.label, this.vars))));
+        break;
+      case "old-choice":
+        await type("99");
+        break;
+      case "photo":
+        await driver.sendPhoto(uid, jpegBytes(320, 240));
+        break;
+      case "album":
+        // One photo per update on the Bot Platform: each is answered before the next is sent.
+        for (let i = 0; i < input.count - 1; i++) {
+          await driver.sendPhoto(uid, jpegBytes(640 + i, 480));
+          await this.zbotReply(chatId);
+        }
+        await driver.sendPhoto(uid, jpegBytes(640 + input.count - 1, 480));
+        break;
+      case "sticker":
+        await driver.sendSticker(uid);
+        break;
+      case "voice":
+        await driver.sendVoice(uid);
+        break;
+      case "decide":
+        await this.zbotDecide(chatId, type, input);
+        break;
+    }
+    return this.zbotReply(chatId);
+  }
+
+  private async zbotDecide(chatId: string, type: (typed: string) => Promise<void>, input: Extract<ScenarioInput, { kind: "decide" }>): Promise<void> {
+    const code = this.vars.code!;
+    if (input.by !== "card") return type(input.action === "approve" ? `DUYỆT ${code.toLowerCase()}` : `từ chối ${code} ${input.reason ?? ""}`);
+    const label = input.action === "approve" ? "✅ Duyệt" : "❌ Từ chối";
+    const card = [...this.zbot!.state.sentTo(chatId)].reverse().find((m) => m.text.includes(code) && numberedChoices(m.text).includes(label));
+    if (!card) throw new Error(`No Zalo bot card of ${code} in ${chatId}`);
+    await type(String(numberedChoices(card.text).indexOf(label) + 1));
+    if (input.action === "approve") return;
+    await this.zbotReply(chatId);
+    await type(input.reason ?? "");
+  }
+
+  private zbotMenuNumber(chatId: string, label: string): number {
+    const withMenu = [...this.zbot!.state.sentTo(chatId)].reverse().find((m) => numberedChoices(m.text).includes(label));
+    if (!withMenu) throw new Error(`No Zalo bot menu with ${label} in ${chatId}`);
+    return numberedChoices(withMenu.text).indexOf(label) + 1;
+  }
+
+  /** The next text message to a Bot Platform chat (containing `match`, if given), counting photos before it. */
+  private async zbotReply(chatId: string, match?: string): Promise<Reply> {
+    let photos = 0;
+    for (;;) {
+      const message = await this.zbot!.driver.waitForMessage(chatId);
+      if (message.photo) photos++;
+      const text = message.kind === "text" ? message.text : "";
+      if (match !== undefined ? message.text.includes(match) : text !== "") return zbotView(message, photos);
+      if (!message.photo) photos = 0;
+    }
+  }
+
   /** The next text message to a Zalo thread (containing `match`, if given), counting photos before it. */
   private async zaloReply(threadId: string, match?: string): Promise<Reply> {
     let photos = 0;
@@ -469,6 +574,10 @@ export class ScenarioRunner {
 // === Zalo OA
 
 function oaView(message: SentOaMessage, photos: number): Reply {
+  return { text: message.text, choices: numberedChoices(message.text), photos };
+}
+
+function zbotView(message: SentBotMessage, photos: number): Reply {
   return { text: message.text, choices: numberedChoices(message.text), photos };
 }
 

@@ -21,7 +21,7 @@ export interface AppUnderTest {
 }
 
 /** Test settings that may be overridden. */
-export type AppExtras = Partial<Pick<BotAppOptions, "telegram" | "zalo" | "zaloOa" | "reviewLevels" | "calendar" | "broadcast" | "maxSubmissionsPerDay" | "rateLimit" | "log">>;
+export type AppExtras = Partial<Pick<BotAppOptions, "telegram" | "zalo" | "zaloOa" | "zaloBot" | "publicWeb" | "reviewLevels" | "calendar" | "broadcast" | "maxSubmissionsPerDay" | "rateLimit" | "log">>;
 
 /**
  * Starts the whole bot on `target` (a new database client each time, like a new process):
@@ -40,7 +40,7 @@ export async function startApp(target: DatabaseTarget, dir: string, extra: AppEx
     defaultLocale: "vi",
     mediaDir,
     albumQuietMs: 300,
-    outbox: { pollIntervalMs: 50, limits: { ZALO: unlimited, ZALO_OA: unlimited, TELEGRAM: unlimited } },
+    outbox: { pollIntervalMs: 50, limits: { ZALO: unlimited, ZALO_OA: unlimited, ZALO_BOT: unlimited, TELEGRAM: unlimited } },
     calendar: { cron: null },
     broadcast: { digestCron: null, progressIntervalMs: 0 },
     onSubmitted: (id) => {
