@@ -45,6 +45,7 @@ import { postCards, postMissingCards, refreshCards } from "../handlers/review/ca
 import type { ReviewDeps } from "../handlers/review/deps";
 import { reviewMiddleware } from "../handlers/review/middleware";
 import { reportsMiddleware } from "../handlers/reports/middleware";
+import { privacyMiddleware } from "../handlers/privacy";
 import type { PublicWebServer } from "./public-web";
 
 // === Options
@@ -274,6 +275,7 @@ function handlerChain(running: Running, parts: { review: ReviewDeps; broadcast: 
   const links = chain(
     [
       broadcastMiddleware(parts.broadcast, parts.progress),
+      privacyMiddleware({ db, i18n, log, timeZone, defaultLocale, mediaDir: running.options.mediaDir, onWithdrawn: (id) => refreshCards(parts.review, id) }),
       reviewMiddleware(parts.review),
       reportsMiddleware({ db, i18n, log, timeZone, defaultLocale }),
       linkMiddleware({ db, i18n, log, defaultLocale }),

@@ -49,6 +49,14 @@ export const commandRegistry = {
     stats: ["stats", "thongke"],
     dossier: ["dossier", "hoso"],
   },
+  /** Personal data: a person's export and erasure, consent records, the audit log (handlers/privacy.ts). */
+  privacy: {
+    mydata: ["mydata", "dulieu"],
+    deletemydata: ["deletemydata", "xoadulieu"],
+    consent: ["consent", "dongy"],
+    withdrawconsent: ["withdrawconsent", "rutdongy"],
+    auditlog: ["auditlog", "nhatky"],
+  },
   /** Linking a Telegram and a Zalo account (handlers/link.ts). */
   link: {
     link: ["link", "lienket"],

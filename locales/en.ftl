@@ -52,6 +52,7 @@ nominee-kind-ENTERPRISE = Enterprise
 
 consent-GIVEN = Agreed
 consent-NOT_ASKED = Not asked yet
+consent-WITHDRAWN = Withdrawn
 
 ## Commands (descriptions in Telegram's command list)
 

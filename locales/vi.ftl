@@ -52,6 +52,7 @@ nominee-kind-ENTERPRISE = Doanh nghiệp
 
 consent-GIVEN = Đã đồng ý
 consent-NOT_ASKED = Chưa hỏi
+consent-WITHDRAWN = Đã rút lại
 
 ## Lệnh (mô tả trong danh sách lệnh của Telegram)
 

@@ -133,7 +133,11 @@ export class ZaloMenuStore {
       const kept = (await this.list(threadId)).filter((m) => m.forUser !== recipient || recipient === undefined);
       menus = (menu ? [...kept.filter((m) => m.messageId !== menu.messageId), menu] : kept).slice(-groupMenusKept);
     }
-    const lastMenu = menus.length > 0 ? { menus } : Prisma.DbNull;
+    const where = { channel: this.channel, externalId: threadId };
+    // Nothing to remember: clear a stored menu, but create no chat row for it (a person who just
+    // erased their data is told so in a chat the bot must not record again).
+    if (menus.length === 0) return void (await this.db.chat.updateMany({ where, data: { lastMenu: Prisma.DbNull } }));
+    const lastMenu = { menus };
     await this.db.chat.upsert({
       where: { channel_externalId: { channel: this.channel, externalId: threadId } },
       create: { channel: this.channel, externalId: threadId, kind, lastMenu },

@@ -34,6 +34,8 @@ export const choicePrefixes = {
   broadcastPreview: "bp:",
   /** A report's period or dossier: `rp:<x|c|s>:<periodId>:<unitId or empty>`, `rp:d:<nominationId>`. */
   report: "rp:",
+  /** Erasing one's personal data: `pd:erase:yes`, `pd:erase:no` (handlers/privacy.ts). */
+  privacy: "pd:",
   /**
    * A Zalo OA quick-reply button: `gs:<a payload above>`. Zalo sends its press back as text;
    * the OA adapter strips the prefix, so the handlers see the inner payload.

@@ -3,6 +3,7 @@
 import type { ChannelPort, IncomingEvent } from "../../core/channel/port";
 import { parseNominationCode } from "../../core/nominations/code";
 import { docxMimeType, dossierData, dossierDocx } from "../../core/reports/dossier";
+import { audit } from "../../core/privacy/audit";
 import { covers } from "../../core/review/scope";
 import type { ReportActor, ReportDeps } from "./middleware";
 
@@ -26,5 +27,6 @@ export async function sendDossier(deps: ReportDeps, event: IncomingEvent, port: 
   if (!port.sendDocument) return void (await port.send(chatId, { text: t("reports-no-documents") }));
   const bytes = await dossierDocx(data);
   deps.log.info({ by: actor.id, code: data.code }, "dossier sent");
+  await audit(deps.db, { action: "VIEW_DOSSIER", actorId: actor.id, nominationId: id!, channel: event.from.channel });
   await port.sendDocument(chatId, { fileName: `bao-cao-thanh-tich-${data.code}.docx`, bytes, mimeType: docxMimeType, caption: t("reports-dossier-caption", { name: data.nomineeName, code: data.code }) });
 }

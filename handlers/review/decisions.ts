@@ -13,6 +13,7 @@ import { postCards, postCardTo, refreshCards } from "./cards";
 import type { ReviewDeps } from "./deps";
 import { noticeLatestEvent } from "./notices";
 import { clearPrompt, setPrompt, type ReviewPrompt } from "./pending-prompts";
+import { audit } from "../../core/privacy/audit";
 import { cutText } from "../../core/text/cut";
 
 /** Someone acting in a chat: their person id, name and language. */
@@ -91,6 +92,7 @@ export async function onCardButton(deps: ReviewDeps, event: IncomingEvent & { in
       if (!n) return;
       // The nominee's phone is private: shown in an officer's private chat, never in a group.
       const contact = event.chat.kind !== "private" ? t("review-contact-private-only") : (n.contactPhone ?? t("review-contact-none"));
+      await audit(deps.db, { action: "VIEW_PRIVATE_DETAILS", actorId: actor.id, nominationId: press.nominationId, channel: event.from.channel });
       await port.send(event.chat.externalId, {
         text: t("review-full", { code, contact, achievements: cutText(n.achievements ?? "", 3800) }),
       });

@@ -21,6 +21,7 @@ review-card =
 review-movement-none = None
 review-consent-GIVEN = Given
 review-consent-NOT_ASKED = Not asked yet
+review-consent-WITHDRAWN = Withdrawn
 review-truncated = … (press 📄 Full text)
 review-full =
     📄 <b>Nomination { $code }</b> — full text

@@ -21,6 +21,7 @@ review-card =
 review-movement-none = Không
 review-consent-GIVEN = Đã đồng ý
 review-consent-NOT_ASKED = Chưa hỏi ý kiến
+review-consent-WITHDRAWN = Đã rút lại sự đồng ý
 review-truncated = … (bấm 📄 Xem đầy đủ)
 review-full =
     📄 <b>Hồ sơ { $code }</b> — toàn văn
