@@ -4,7 +4,7 @@
 // it, queued digest messages are cancelled, and the public pages (which read "published with
 // consent") stop showing it, because the nomination's consent becomes WITHDRAWN.
 import type { Db, DbTx } from "../db/client";
-import type { ConsentSource } from "../db/generated/sqlite/enums";
+import type { Channel, ConsentSource } from "../db/generated/sqlite/enums";
 import { audit } from "./audit";
 
 /** What the nominator's answer to the consent question records. */
@@ -49,7 +49,7 @@ export async function consentAllowsPublishing(db: DbTx, nominationId: number): P
  * An officer records the nominee's own confirmation (or a guardian's, for a child): the
  * nomination may then be published.
  */
-export async function confirmConsent(db: Db, statement: ConsentStatement & { channel?: "TELEGRAM" | "ZALO" | "ZALO_OA" }): Promise<void> {
+export async function confirmConsent(db: Db, statement: ConsentStatement & { channel?: Channel }): Promise<void> {
   await db.$transaction(async (tx) => {
     await recordConsentGiven(tx, statement);
     const allowed = await consentAllowsPublishing(tx, statement.nominationId);
@@ -66,7 +66,7 @@ export async function confirmConsent(db: Db, statement: ConsentStatement & { cha
  * selected by the digest or the public pages), and its digest messages not yet sent cancelled.
  * Returns how many queued messages were cancelled.
  */
-export async function withdrawConsent(db: Db, statement: ConsentStatement & { channel?: "TELEGRAM" | "ZALO" | "ZALO_OA" }): Promise<number> {
+export async function withdrawConsent(db: Db, statement: ConsentStatement & { channel?: Channel }): Promise<number> {
   const now = statement.now ?? new Date();
   return db.$transaction(async (tx) => {
     await tx.consentRecord.create({
