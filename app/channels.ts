@@ -91,7 +91,7 @@ export interface BotAppOptions {
   albumQuietMs?: number;
   rateLimit?: RateLimitOptions;
   /** Outbox worker settings (tests make it poll faster). */
-  outbox?: Partial<Pick<OutboxWorkerOptions, "pollIntervalMs" | "limits" | "backoff">>;
+  outbox?: Partial<Pick<OutboxWorkerOptions, "pollIntervalMs" | "limits" | "backoff" | "clock">>;
   /** The emulation calendar: reminders, nudges, review summaries, /tick. */
   calendar?: {
     quietHours?: QuietHours | null;

@@ -44,6 +44,7 @@ const expectations: Record<string, { vi: string; en: string }> = {
     en: "one of fatal, error, warn, info, debug, trace, silent",
   },
   PLAYGROUND_PORT: { vi: "cổng cho sân chơi thử trên máy, từ 0 đến 65535", en: "the port of the local playground, 0 to 65535" },
+  PLAYGROUND_DATA_DIR: { vi: "thư mục riêng của sân chơi thử (cơ sở dữ liệu mẫu và ảnh)", en: "the playground's own folder (sample database and photos)" },
   REVIEW_LEVELS: {
     vi: "unit,council (cán bộ đơn vị rồi Hội đồng) hoặc council (chỉ Hội đồng)",
     en: "unit,council (unit officers, then the council) or council (the council alone)",
@@ -156,6 +157,7 @@ const schema = z.object({
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ),
   PLAYGROUND_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65_535).default(8081)),
+  PLAYGROUND_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./data/playground").transform((p) => path.resolve(p))),
   REVIEW_LEVELS: z.preprocess(
     emptyToUndefined,
     z

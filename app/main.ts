@@ -6,10 +6,12 @@ import { describeDatabase, prepareDatabase } from "./database";
 import { Shutdown } from "./shutdown";
 import { Translations } from "../core/i18n";
 import { DeadlineConfigError, loadDeadlineConfig, type DeadlineConfig } from "../core/calendar/deadline-config";
-import { alertAdminsOnTelegram, startBotApp } from "./channels";
+import { alertAdminsOnTelegram, startBotApp, type BotAppOptions } from "./channels";
+import type { Db } from "../core/db/client";
 import type { loginWithCredentials } from "../bot/zalo/login";
+import { playgroundPaths, startPlayground } from "./playground/run";
 import { PublicWebServer } from "./public-web";
-import { bindPlaygroundReviewGroup, startPlaygroundEmulator, type Playground } from "./playground";
+import { commonBotOptions } from "./bot-options";
 
 const config = readConfigOrExit(2);
 const log = createLogger(config.LOG_LEVEL, { secrets: [config.TELEGRAM_BOT_TOKEN, config.ZALO_BOT_TOKEN, config.ZALO_BOT_WEBHOOK_SECRET] });
@@ -28,141 +30,131 @@ try {
   process.exit(2);
 }
 
-const database = describeDatabase(config.DATABASE_URL);
-let prepared: Awaited<ReturnType<typeof prepareDatabase>>;
-try {
-  prepared = await prepareDatabase(config.DATABASE_URL, log);
-} catch (err) {
-  const reason = err instanceof Error ? err.message.split("\n")[0]! : String(err);
-  console.error(err instanceof DatabaseBusyError ? bilingual("setup-database-busy", { database }) : bilingual("setup-database-error", { database, reason }));
-  process.exit(1);
-}
-const { db, summary } = prepared;
 const shutdown = new Shutdown(log);
-shutdown.add("database", () => db.$disconnect());
+if (!config.TELEGRAM_BOT_TOKEN && !config.ZALO_ENABLED && !config.ZALO_OA_APP_ID && !config.ZALO_BOT_TOKEN) await runPlayground();
+else await runConfiguredBot();
 
-// Without a token, the bot runs against the local emulator and its chat page: the playground.
-let playground: Playground | undefined;
-// With Zalo on and no Telegram token, Zalo runs alone; the playground is for Telegram only.
-if (!config.TELEGRAM_BOT_TOKEN && !config.ZALO_ENABLED && !config.ZALO_OA_APP_ID && !config.ZALO_BOT_TOKEN) {
+/**
+ * Without any channel configured, the bot runs against the local emulator and its chat page,
+ * on a sample organisation in a database of its own: the playground.
+ */
+async function runPlayground(): Promise<void> {
   try {
-    playground = await startPlaygroundEmulator(config.PLAYGROUND_PORT);
-    shutdown.add("playground", () => playground?.emulator.close());
+    const playground = await startPlayground({ config, log, i18n, deadlines });
+    shutdown.add("playground", () => playground.stop());
+    shutdown.listen();
+    const dir = playgroundPaths(config).dir;
+    console.log(bilingual("setup-playground", { url: playground.pageUrl, apiRoot: playground.emulator.apiRoot, token: playground.emulator.token, dir }));
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") {
-      // Most often a playground left running in another window: say so, not "no token".
-      const port = String(config.PLAYGROUND_PORT);
-      console.error(bilingual("setup-playground-port-taken", { port, suggested: String(config.PLAYGROUND_PORT < 65_535 ? config.PLAYGROUND_PORT + 1 : config.PLAYGROUND_PORT - 1) }));
-    } else {
-      console.error(bilingual("setup-no-token", { ...summary, database }));
-      console.error(`${(err as Error).message}`);
-    }
-    await shutdown.run("no token");
+    if ((err as NodeJS.ErrnoException).code !== "EADDRINUSE") throw err;
+    // Most often a playground left running in another window: say so, not "no token".
+    const port = String(config.PLAYGROUND_PORT);
+    console.error(bilingual("setup-playground-port-taken", { port, suggested: String(config.PLAYGROUND_PORT < 65_535 ? config.PLAYGROUND_PORT + 1 : config.PLAYGROUND_PORT - 1) }));
     process.exit(1);
   }
 }
 
-shutdown.listen();
-const token = config.TELEGRAM_BOT_TOKEN ?? playground?.emulator.token;
-const telegram = token ? { token, apiRoot: playground?.emulator.apiRoot ?? config.TELEGRAM_API_ROOT } : undefined;
-let zaloApi: Awaited<ReturnType<typeof loginWithCredentials>> | undefined;
-let zaloLoginFailure: string | undefined;
-if (config.ZALO_ENABLED) {
+/** Opens the configured database, or says plainly why it cannot and exits. */
+async function openConfiguredDatabase(): Promise<Db> {
+  const database = describeDatabase(config.DATABASE_URL);
+  try {
+    return (await prepareDatabase(config.DATABASE_URL, log)).db;
+  } catch (err) {
+    const reason = err instanceof Error ? err.message.split("\n")[0]! : String(err);
+    console.error(err instanceof DatabaseBusyError ? bilingual("setup-database-busy", { database }) : bilingual("setup-database-error", { database, reason }));
+    process.exit(1);
+  }
+}
+
+type ZaloApi = Awaited<ReturnType<typeof loginWithCredentials>>;
+
+/** Logs in to Zalo; a failure turns only Zalo off when another channel runs (its reason is returned). */
+async function loginZalo(otherChannel: boolean): Promise<{ api?: ZaloApi; failure?: string }> {
   try {
     // Loaded only when Zalo is on: zca-js costs about 30 MB and half a second at start.
     const { loginWithCredentials } = await import("../bot/zalo/login");
-    zaloApi = await loginWithCredentials(config.ZALO_CREDENTIALS_PATH, log);
+    return { api: await loginWithCredentials(config.ZALO_CREDENTIALS_PATH, log) };
   } catch (err) {
     // The credentials error says what to do (run npm run zalo:login); Zalo's refusal is logged.
     log.error({ err }, "zalo login failed");
-    zaloLoginFailure = (err instanceof Error ? err.message : String(err)).split("\n")[0]!;
     console.error(err instanceof Error ? err.message : String(err));
-    if (!telegram) {
+    if (!otherChannel) {
       await shutdown.run("zalo login failed");
       process.exit(1);
     }
     // Only the Zalo channel is lost: Telegram goes on serving, and its admins hear what to do.
     console.error(bilingual("setup-zalo-off"));
+    return { failure: (err instanceof Error ? err.message : String(err)).split("\n")[0]! };
   }
 }
-// The public site is off unless its port is set; the bot's parts mount their routes on it at start.
-const publicWeb = config.PUBLIC_WEB_PORT === undefined ? undefined : new PublicWebServer(log);
-log.info({ telegram: telegram?.apiRoot ?? false, zalo: Boolean(zaloApi), zaloOa: Boolean(config.ZALO_OA_APP_ID), zaloBot: config.ZALO_BOT_TOKEN ? (config.ZALO_BOT_WEBHOOK_SECRET ? "webhook" : "polling") : false, database, playground: Boolean(playground) }, "starting");
-const app = await startBotApp({
-  ...(telegram ? { telegram: { ...telegram, adminIds: playground ? [...config.ADMIN_TELEGRAM_IDS, String(playground.userId)] : config.ADMIN_TELEGRAM_IDS } } : {}),
-  ...(zaloApi
-    ? {
-        zalo: {
-          api: zaloApi,
-          limits: {
-            sendIntervalSeconds: config.ZALO_SEND_INTERVAL_SECONDS,
-            groupIntervalSeconds: config.ZALO_GROUP_INTERVAL_SECONDS,
-            cooldownMinutes: config.ZALO_COOLDOWN_MINUTES,
+
+/** The Zalo channels' options from the configuration. */
+function zaloOptions(api: ZaloApi | undefined): Pick<BotAppOptions, "zalo" | "zaloOa" | "zaloBot"> {
+  const limits = { sendIntervalSeconds: config.ZALO_SEND_INTERVAL_SECONDS, groupIntervalSeconds: config.ZALO_GROUP_INTERVAL_SECONDS, cooldownMinutes: config.ZALO_COOLDOWN_MINUTES };
+  return {
+    ...(api ? { zalo: { api, limits } } : {}),
+    ...(config.ZALO_OA_APP_ID
+      ? {
+          zaloOa: {
+            appId: config.ZALO_OA_APP_ID,
+            appSecret: config.ZALO_OA_APP_SECRET!,
+            secretKey: config.ZALO_OA_SECRET_KEY!,
+            ...(config.ZALO_OA_REFRESH_TOKEN ? { refreshToken: config.ZALO_OA_REFRESH_TOKEN } : {}),
+            webhookPort: config.ZALO_OA_WEBHOOK_PORT,
+            webhookPath: config.ZALO_OA_WEBHOOK_PATH,
+            apiRoot: config.ZALO_OA_API_ROOT,
+            oauthRoot: config.ZALO_OA_OAUTH_ROOT,
+            buttons: config.ZALO_OA_BUTTONS,
           },
-        },
-      }
-    : {}),
-  ...(config.ZALO_OA_APP_ID
-    ? {
-        zaloOa: {
-          appId: config.ZALO_OA_APP_ID,
-          appSecret: config.ZALO_OA_APP_SECRET!,
-          secretKey: config.ZALO_OA_SECRET_KEY!,
-          ...(config.ZALO_OA_REFRESH_TOKEN ? { refreshToken: config.ZALO_OA_REFRESH_TOKEN } : {}),
-          webhookPort: config.ZALO_OA_WEBHOOK_PORT,
-          webhookPath: config.ZALO_OA_WEBHOOK_PATH,
-          apiRoot: config.ZALO_OA_API_ROOT,
-          oauthRoot: config.ZALO_OA_OAUTH_ROOT,
-          buttons: config.ZALO_OA_BUTTONS,
-        },
-      }
-    : {}),
-  ...(config.ZALO_BOT_TOKEN
-    ? {
-        zaloBot: {
-          token: config.ZALO_BOT_TOKEN,
-          apiRoot: config.ZALO_BOT_API_ROOT,
-          ...(config.ZALO_BOT_WEBHOOK_SECRET && config.ZALO_BOT_WEBHOOK_PORT !== undefined ? { webhook: { secret: config.ZALO_BOT_WEBHOOK_SECRET, port: config.ZALO_BOT_WEBHOOK_PORT } } : {}),
-          ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
-        },
-      }
-    : {}),
-  timeZone: config.TZ,
-  defaultLocale: config.DEFAULT_LOCALE,
-  mediaDir: config.MEDIA_DIR,
-  reviewLevels: config.REVIEW_LEVELS,
-  // In the playground one person nominates and reviews; everywhere else nobody judges their own.
-  allowSelfReview: Boolean(playground),
-  calendar: {
-    quietHours: config.QUIET_HOURS,
-    allowTimeTravel: config.ALLOW_TIME_TRAVEL || Boolean(playground),
-    cron: config.CALENDAR_CRON,
-    deadlines,
-  },
-  broadcast: { digestCron: config.BROADCAST_CRON, previewCron: config.BROADCAST_PREVIEW_CRON },
-  ...(publicWeb ? { publicWeb } : {}),
-  publicBaseUrl: config.PUBLIC_BASE_URL ?? null,
-  db,
-  i18n,
-  log,
-});
-shutdown.add("channels", () => app.stop());
-if (publicWeb) {
+        }
+      : {}),
+    ...(config.ZALO_BOT_TOKEN
+      ? {
+          zaloBot: {
+            token: config.ZALO_BOT_TOKEN,
+            apiRoot: config.ZALO_BOT_API_ROOT,
+            ...(config.ZALO_BOT_WEBHOOK_SECRET && config.ZALO_BOT_WEBHOOK_PORT !== undefined ? { webhook: { secret: config.ZALO_BOT_WEBHOOK_SECRET, port: config.ZALO_BOT_WEBHOOK_PORT } } : {}),
+            ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** Opens the public site; the bot goes on without it when its port is taken. */
+async function listenPublicWeb(publicWeb: PublicWebServer): Promise<void> {
   try {
     const address = await publicWeb.listen(config.PUBLIC_WEB_PORT!);
     shutdown.add("public web", () => publicWeb.close());
     log.info({ address, publicBaseUrl: config.PUBLIC_BASE_URL ?? null }, "public site listening");
   } catch (err) {
-    // The bot goes on without its site: a taken port should not silence the chat channels.
+    // A taken port should not silence the chat channels.
     log.error({ err, port: config.PUBLIC_WEB_PORT }, "public site could not listen");
   }
 }
-if (zaloLoginFailure !== undefined) {
-  const reason = zaloLoginFailure;
-  const queued = await alertAdminsOnTelegram(db, i18n, config.DEFAULT_LOCALE, `zalo-login-failed:${Date.now()}`, (locale) => i18n.t(locale, "zalo-login-failed-alert", { reason }));
-  log.warn({ queued }, "zalo channel off after a failed login; admins alerted on Telegram");
-}
-if (playground) {
-  await bindPlaygroundReviewGroup(db, playground.reviewGroupId);
-  console.log(bilingual("setup-playground", { url: playground.pageUrl, apiRoot: playground.emulator.apiRoot, token: playground.emulator.token }));
+
+/** A real start: the configured database and channels. */
+async function runConfiguredBot(): Promise<void> {
+  const db = await openConfiguredDatabase();
+  shutdown.add("database", () => db.$disconnect());
+  shutdown.listen();
+  const telegram = config.TELEGRAM_BOT_TOKEN ? { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, adminIds: config.ADMIN_TELEGRAM_IDS } : undefined;
+  const zalo = config.ZALO_ENABLED ? await loginZalo(Boolean(telegram)) : {};
+  const database = describeDatabase(config.DATABASE_URL);
+  log.info({ telegram: telegram?.apiRoot ?? false, zalo: Boolean(zalo.api), zaloOa: Boolean(config.ZALO_OA_APP_ID), zaloBot: config.ZALO_BOT_TOKEN ? (config.ZALO_BOT_WEBHOOK_SECRET ? "webhook" : "polling") : false, database }, "starting");
+  // The public site is off unless its port is set; the bot's parts mount their routes on it at start.
+  const publicWeb = config.PUBLIC_WEB_PORT === undefined ? undefined : new PublicWebServer(log);
+  const app = await startBotApp({
+    ...commonBotOptions(config, { db, i18n, log, deadlines }),
+    ...(telegram ? { telegram } : {}),
+    ...zaloOptions(zalo.api),
+    ...(publicWeb ? { publicWeb } : {}),
+  });
+  shutdown.add("channels", () => app.stop());
+  if (publicWeb) await listenPublicWeb(publicWeb);
+  if (zalo.failure !== undefined) {
+    const reason = zalo.failure;
+    const queued = await alertAdminsOnTelegram(db, i18n, config.DEFAULT_LOCALE, `zalo-login-failed:${Date.now()}`, (locale) => i18n.t(locale, "zalo-login-failed-alert", { reason }));
+    log.warn({ queued }, "zalo channel off after a failed login; admins alerted on Telegram");
+  }
 }

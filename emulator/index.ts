@@ -1,7 +1,7 @@
 import { createControlHandler } from "./control";
 import { Driver } from "./driver";
 import type { LimitsConfig } from "./limits";
-import { startServer } from "./server";
+import { startServer, type ControlHandler } from "./server";
 import { defaultSpecPath, loadSpec } from "./spec";
 import { EmulatorState } from "./state";
 
@@ -23,6 +23,8 @@ export interface EmulatorOptions {
   checkResponses?: boolean;
   /** Delay before a failed webhook delivery is retried, in ms; default 1000. */
   webhookRetryMs?: number;
+  /** Extra routes served before the default chat page (return false to pass). */
+  pages?: ControlHandler;
 }
 
 /** A running emulator: where it listens, its first bot, a driver for that bot, and how to stop it. */
@@ -75,6 +77,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     host: options.host ?? "127.0.0.1",
     port: options.port ?? 0,
     control: createControlHandler(state, driverFor, first.token),
+    ...(options.pages ? { pages: options.pages } : {}),
   });
   return {
     apiRoot: running.url,

@@ -21,6 +21,8 @@ export interface RunningServer {
 
 const apiPath = /^\/bot([^/]+)\/([A-Za-z0-9_]*)\/?$/;
 const filePath = /^\/file\/bot([^/]+)\/(.+)$/;
+/** A stored file by its file_id, for the chat page's thumbnails (no token: the page is local). */
+const pageFilePath = /^\/_emulator\/file\/([^/]+)$/;
 
 /** Writes a JSON body with a status code. */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -40,9 +42,9 @@ export function sendError(res: ServerResponse, error: ApiError): void {
  * `/bot<token>/<method>`, file downloads at `/file/bot<token>/<file_path>`, and the control
  * API through `control`.
  */
-export async function startServer(state: EmulatorState, options: { host: string; port: number; control: ControlHandler }): Promise<RunningServer> {
+export async function startServer(state: EmulatorState, options: { host: string; port: number; control: ControlHandler; pages?: ControlHandler }): Promise<RunningServer> {
   const server = createServer((req, res) => {
-    void route(state, options.control, req, res).catch((error: unknown) => {
+    void route(state, options, req, res).catch((error: unknown) => {
       sendJson(res, 500, { ok: false, error_code: 500, description: `Internal Server Error: ${(error as Error).message}` });
     });
   });
@@ -68,24 +70,35 @@ export async function startServer(state: EmulatorState, options: { host: string;
   };
 }
 
-const chatPage = path.join(emulatorDir, "web", "chat.html");
+/** The chat page's files: the page acts as Telegram users through the control API (the local playground). */
+const pageAssets: Record<string, string> = {
+  "chat.html": "text/html; charset=utf-8",
+  "chat.css": "text/css; charset=utf-8",
+  "chat.js": "text/javascript; charset=utf-8",
+};
 
-/** The web page that acts as a Telegram user through the control API (the local playground). */
-async function serveChatPage(res: ServerResponse): Promise<void> {
-  res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
-  res.end(await readFile(chatPage));
+async function servePageAsset(res: ServerResponse, name: string): Promise<void> {
+  const type = pageAssets[name];
+  if (!type) return sendError(res, notFound());
+  res.writeHead(200, { "content-type": type, "cache-control": "no-store" });
+  res.end(await readFile(path.join(emulatorDir, "web", name)));
 }
 
-async function route(state: EmulatorState, control: ControlHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function route(state: EmulatorState, handlers: { control: ControlHandler; pages?: ControlHandler }, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
   const api = apiPath.exec(url.pathname);
   if (api) return serveApi(state, req, res, url, decodeURIComponent(api[1]!), api[2]!);
   const file = filePath.exec(url.pathname);
   if (file) return serveFile(state, res, decodeURIComponent(file[1]!), decodeURIComponent(file[2]!));
+  const pageFile = pageFilePath.exec(url.pathname);
+  if (pageFile) return servePageFile(state, res, decodeURIComponent(pageFile[1]!));
   if (url.pathname === "/_emulator" || url.pathname.startsWith("/_emulator/")) {
-    if (await control(req, res, url)) return;
+    if (await handlers.control(req, res, url)) return;
   }
-  if (req.method === "GET" && (url.pathname === "/" || url.pathname === "/chat")) return serveChatPage(res);
+  // Pages and routes of whoever embeds the emulator (the playground's own page and controls).
+  if (handlers.pages && (await handlers.pages(req, res, url))) return;
+  if (req.method === "GET" && (url.pathname === "/" || url.pathname === "/chat")) return servePageAsset(res, "chat.html");
+  if (req.method === "GET" && url.pathname.startsWith("/_emulator/page/")) return servePageAsset(res, url.pathname.slice("/_emulator/page/".length));
   sendError(res, notFound());
 }
 
@@ -108,6 +121,13 @@ async function serveApi(state: EmulatorState, req: IncomingMessage, res: ServerR
   }
   if (outcome.kind === "error") return sendError(res, outcome.error);
   sendJson(res, 200, { ok: true, result: outcome.result });
+}
+
+function servePageFile(state: EmulatorState, res: ServerResponse, fileId: string): void {
+  const file = state.files.get(fileId);
+  if (!file) return sendError(res, notFound());
+  res.writeHead(200, { "content-type": file.mimeType ?? "application/octet-stream", "content-length": file.bytes.length, "cache-control": "max-age=3600" });
+  res.end(file.bytes);
 }
 
 function serveFile(state: EmulatorState, res: ServerResponse, token: string, path: string): void {

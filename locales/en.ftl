@@ -23,10 +23,9 @@ setup-seeded = Reference data loaded: { $fields } fields, { $criteria } criteria
 setup-starting = Gương Sáng is connecting to Telegram at { $apiRoot }…
 setup-stopping = Stopping Gương Sáng…
 setup-playground =
-    Gương Sáng is running as a local trial on this machine (no Telegram token yet).
-    👉 Open { $url } to chat with the bot: you are both a resident who nominates and the admin of a review group.
-    Try: /decu to nominate, /cuatoi for your nominations, ✅ in the review group to approve; /tick 24/12/2026 08:00 to see reminders.
-    Emulated Bot API server: { $apiRoot } (bot token { $token }).
+    Gương Sáng is running as a local trial on this machine (no Telegram token yet), with a sample organisation: the town of Lâm Thao, its officer, the council, two community groups and two approved stories.
+    👉 Open { $url } to chat with the bot. Pick who you are (resident, unit officer, council officer, admin) at the top; the clock panel moves time so reminders and the weekly digest arrive; "Start over" wipes the trial data.
+    The trial data lives apart in { $dir } (your real database is not touched). Emulated Bot API server: { $apiRoot } (bot token { $token }).
     Once you have a real token from @BotFather: set TELEGRAM_BOT_TOKEN in .env and run npm start again. Ctrl+C stops.
 
 ## Nomination status

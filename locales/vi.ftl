@@ -23,10 +23,9 @@ setup-seeded = Đã nạp dữ liệu danh mục: { $fields } lĩnh vực, { $cr
 setup-starting = Gương Sáng đang kết nối Telegram tại { $apiRoot }…
 setup-stopping = Đang dừng Gương Sáng…
 setup-playground =
-    Gương Sáng đang chạy thử trên máy này (chưa có mã bot Telegram).
-    👉 Mở { $url } để trò chuyện với bot: bạn vừa là người dân đề cử, vừa là quản trị viên của một nhóm xét duyệt.
-    Thử: /decu để đề cử, /cuatoi để xem hồ sơ, trong nhóm xét duyệt bấm ✅ Duyệt; /tick 24/12/2026 08:00 để xem nhắc hạn.
-    Máy chủ Bot API giả lập: { $apiRoot } (mã bot { $token }).
+    Gương Sáng đang chạy thử trên máy này (chưa có mã bot Telegram), với một tổ chức mẫu: Thị trấn Lâm Thao, cán bộ, Hội đồng, hai nhóm cộng đồng và hai câu chuyện đã duyệt.
+    👉 Mở { $url } để trò chuyện với bot. Chọn vai (người dân, cán bộ đơn vị, cán bộ Hội đồng, quản trị viên) ở đầu trang; bảng đồng hồ cho thời gian trôi nhanh để thấy nhắc hạn và bản tin tuần; nút «Làm lại từ đầu» xóa hết dữ liệu thử.
+    Dữ liệu thử nằm riêng trong { $dir } (không đụng đến cơ sở dữ liệu thật). Máy chủ Bot API giả lập: { $apiRoot } (mã bot { $token }).
     Khi có mã bot thật từ @BotFather: điền TELEGRAM_BOT_TOKEN trong .env rồi chạy lại npm start. Ctrl+C để dừng.
 
 ## Trạng thái hồ sơ đề cử

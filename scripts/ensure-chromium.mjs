@@ -17,8 +17,17 @@ function aptGet(...args) {
   return result.status === 0;
 }
 
+/** Debian's colour emoji font, so the page's stickers and button emoji show in screenshots. */
+const emojiFont = "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf";
+
 function main() {
-  if (existsSync(chromium) || process.env.SKIP_CHROMIUM_INSTALL) return;
+  if (process.env.SKIP_CHROMIUM_INSTALL) return;
+  const canApt = () => typeof process.getuid === "function" && process.getuid() === 0 && spawnSync("apt-get", ["--version"], { stdio: "ignore" }).status === 0;
+  if (existsSync(chromium)) {
+    // Best effort only: without the font, emoji show as boxes in the screenshots; nothing fails.
+    if (!existsSync(emojiFont) && canApt()) aptGet("install", "fonts-noto-color-emoji");
+    return;
+  }
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   const hasApt = spawnSync("apt-get", ["--version"], { stdio: "ignore" }).status === 0;
   if (process.env.CHROMIUM_PATH || !isRoot || !hasApt) {
@@ -28,6 +37,7 @@ function main() {
   console.warn("No chromium for the browser tests: installing Debian's chromium (apt-get install -y chromium)...");
   // A fresh container often has no package lists yet: update only when the first try fails.
   const installed = aptGet("install", "chromium") || (aptGet("update") && aptGet("install", "chromium"));
+  if (installed) aptGet("install", "fonts-noto-color-emoji");
   console.warn(installed && existsSync(chromium) ? "chromium installed." : `Could not install chromium: ${hint}.`);
 }
 

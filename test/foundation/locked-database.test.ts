@@ -62,7 +62,8 @@ describe("npm start on a SQLite file another process keeps locked", () => {
     const tsx = path.join(repoRoot, "node_modules", ".bin", "tsx");
     const result = await run(tsx, [path.join(repoRoot, "app", "main.ts")], {
       cwd: dir,
-      env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "silent", DATABASE_URL: `file:${file}` },
+      // With a token: the playground would use a database of its own and never meet this lock.
+      env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "silent", DATABASE_URL: `file:${file}`, TELEGRAM_BOT_TOKEN: "123456789:AAunreachableTokenForTests", TELEGRAM_API_ROOT: "http://127.0.0.1:1" },
       timeout: 60_000,
     }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),

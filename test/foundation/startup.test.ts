@@ -1,6 +1,6 @@
 // `npm start` as a newcomer runs it: a real child process, real files, no token.
 import { execFile, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -35,6 +35,9 @@ async function start(env: Record<string, string>) {
   }
 }
 
+/** A well-formed token for a Bot API nobody answers: the configured (non-playground) start. */
+const unreachableTelegram = { TELEGRAM_BOT_TOKEN: "123456789:AAunreachableTokenForTests", TELEGRAM_API_ROOT: "http://127.0.0.1:1" };
+
 describe("npm start", () => {
   it("without a token: builds, runs the local playground from the compiled bundle, whose page chats with the bot, and stops cleanly", async () => {
     // What `npm start` runs: the build, then plain node on the bundle.
@@ -54,13 +57,17 @@ describe("npm start", () => {
       expect(page).not.toContain("&amp;");
       const url = new URL(page);
       expect((await fetch(page)).status).toBe(200);
-      const user = Number(url.searchParams.get("user"));
+      const cast = (await fetch(`${url.origin}/_playground/cast`).then((r) => r.json())) as { result: { people: { resident: { userId: number } } } };
+      const user = cast.result.people.resident.userId;
       const control = (route: string, body?: unknown) =>
         fetch(`${url.origin}/_emulator/${route}`, body ? { method: "POST", body: JSON.stringify(body) } : {}).then((r) => r.json());
       await control("send", { userId: user, command: "start" });
       const waited = (await control("wait", { chatId: user, timeout: 10_000 })) as { result: { text?: string }[] | { text?: string } };
       const reply = Array.isArray(waited.result) ? waited.result[0] : waited.result;
-      expect(reply?.text).toContain("Xin chào Bạn Thử Nghiệm");
+      expect(reply?.text).toContain("Xin chào Nguyễn Thị Lan");
+      // The sample organisation lives in the playground's own folder, never in the real database.
+      expect(existsSync(path.join(dir, "data", "playground", "playground.db"))).toBe(true);
+      expect(existsSync(path.join(dir, "data", "guong-sang.db"))).toBe(false);
     } finally {
       child.kill("SIGTERM");
     }
@@ -155,7 +162,8 @@ describe("npm start", () => {
   });
 
   it("with a database it cannot open: explains the problem, no stack trace", async () => {
-    const r = await start({ DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" });
+    // A token: without one the playground starts on its own database and never opens this one.
+    const r = await start({ DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none", ...unreachableTelegram });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("Không mở được cơ sở dữ liệu postgresql://127.0.0.1:1/none");
     expect(r.stderr).toContain("Could not open the database");

@@ -26,8 +26,8 @@ async function openAsResident(firstName: string): Promise<{ page: Page; userId: 
 }
 
 async function send(page: Page, text: string): Promise<void> {
-  await page.locator("#text").fill(text);
-  await page.locator("#text").press("Enter");
+  await page.locator(".pane.active").getByRole("textbox").fill(text);
+  await page.locator(".pane.active").getByRole("textbox").press("Enter");
 }
 
 describe.skipIf(noBrowserReason !== undefined)("chat page buttons", () => {
@@ -35,17 +35,17 @@ describe.skipIf(noBrowserReason !== undefined)("chat page buttons", () => {
     const { page, userId } = await openAsResident("Lan");
     await send(page, "/start");
     // "🌐 Ngôn ngữ" sits on the second row of the menu, after "✍️ Đề cử…" and others.
-    await page.getByRole("button", { name: "🌐 Ngôn ngữ" }).click();
+    await page.locator("#panes").getByRole("button", { name: "🌐 Ngôn ngữ" }).click();
     await page.getByText("Chọn ngôn ngữ / Choose your language:").waitFor();
     // "English" is the second button of its row; pressing it must not pick "Tiếng Việt".
-    await page.getByRole("button", { name: "English" }).click();
+    await page.locator("#panes").getByRole("button", { name: "English" }).click();
     await page.getByText("Switched to English.").first().waitFor();
     await screenshot(page, "page-buttons", "english");
     const texts = rig.emulator.driver.botMessages(userId).map((m) => m.text ?? "");
     expect(texts).toContain("Switched to English.");
     expect(texts).not.toContain("Đã chuyển sang tiếng Việt.");
 
-    await page.getByRole("button", { name: "Tiếng Việt" }).last().click();
+    await page.locator("#panes").getByRole("button", { name: "Tiếng Việt" }).last().click();
     await page.getByText("Đã chuyển sang tiếng Việt.").first().waitFor();
     await page.close();
   });
