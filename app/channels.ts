@@ -40,12 +40,14 @@ import { chain } from "../handlers/chain";
 import { commandMenus, nominateDeepLink } from "../handlers/commands";
 import { createConversationHandler } from "../handlers/conversation";
 import { linkMiddleware } from "../handlers/link";
+import { publicationMiddleware } from "../handlers/publication";
 import { UpdateRateLimiter, type RateLimitOptions } from "../handlers/rate-limit";
 import { postCards, postMissingCards, refreshCards } from "../handlers/review/cards";
 import type { ReviewDeps } from "../handlers/review/deps";
 import { reviewMiddleware } from "../handlers/review/middleware";
 import { reportsMiddleware } from "../handlers/reports/middleware";
 import { privacyMiddleware } from "../handlers/privacy";
+import { liveSiteHandler } from "../core/publication/serve";
 import type { PublicWebServer } from "./public-web";
 
 // === Options
@@ -203,6 +205,7 @@ function reviewDeps(running: Running): ReviewDeps {
     timeZone: running.options.timeZone,
     defaultLocale: running.options.defaultLocale,
     mediaDir: running.options.mediaDir,
+    publicBaseUrl: running.options.publicBaseUrl ?? null,
     port: (channel) => portOf(running, channel),
   };
 }
@@ -262,6 +265,7 @@ function broadcastDeps(running: Running, review: ReviewDeps): BroadcastDeps {
     defaultLocale: running.options.defaultLocale,
     digestLocale: running.options.defaultLocale,
     nominateLink: null,
+    publicBaseUrl: running.options.publicBaseUrl ?? null,
     review,
     progressIntervalMs: digest.progressIntervalMs ?? 1000,
     now: digest.now ?? (() => new Date()),
@@ -269,7 +273,7 @@ function broadcastDeps(running: Running, review: ReviewDeps): BroadcastDeps {
   };
 }
 
-/** The handler chain every channel feeds: digest, review, reports, account linking, calendar, then the conversation. */
+/** The handler chain every channel feeds: digest, review, reports, publication, account linking, calendar, then the conversation. */
 function handlerChain(running: Running, parts: { review: ReviewDeps; broadcast: BroadcastDeps; progress: ProgressFollower; jobs: TickJob[]; conversation: EventHandler }): EventHandler {
   const { db, i18n, log, timeZone, defaultLocale } = running.options;
   const links = chain(
@@ -278,6 +282,15 @@ function handlerChain(running: Running, parts: { review: ReviewDeps; broadcast: 
       privacyMiddleware({ db, i18n, log, timeZone, defaultLocale, mediaDir: running.options.mediaDir, onWithdrawn: (id) => refreshCards(parts.review, id) }),
       reviewMiddleware(parts.review),
       reportsMiddleware({ db, i18n, log, timeZone, defaultLocale }),
+      publicationMiddleware({
+        db,
+        i18n,
+        log,
+        timeZone,
+        defaultLocale,
+        publicBaseUrl: running.options.publicBaseUrl ?? null,
+        onWithdrawn: (nominationId) => refreshCards(parts.review, nominationId),
+      }),
       linkMiddleware({ db, i18n, log, defaultLocale }),
       calendarMiddleware({
         db,
@@ -404,6 +417,15 @@ async function startZaloBot(running: Running, settings: ZaloBotSettings, handler
   return zbot.sender;
 }
 
+/** Serves the public site of stories at the root of the public web server, when there is one. */
+function mountPublicSite(options: BotAppOptions): void {
+  if (!options.publicWeb) return;
+  const { db, i18n, timeZone, mediaDir } = options;
+  // The site is Vietnamese whatever the bot's default language: it is the ward's public page.
+  const context = () => ({ i18n, locale: "vi" as const, timeZone, baseUrl: options.publicBaseUrl ?? null, generatedAt: new Date() });
+  options.publicWeb.mount("/", liveSiteHandler({ db, mediaDir, context }));
+}
+
 /**
  * Starts the bot on the channels given: Telegram alone, Zalo alone, or both, sharing the
  * database, the handlers and the outbox.
@@ -450,6 +472,7 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
     digestCron === null ? null : startBroadcastSchedules(broadcast, { digestCron, previewCron: digest.previewCron ?? "0 17 * * 0", timeZone: options.timeZone, log });
   const ticker: CalendarTicker | null =
     calendar.cron === null ? null : startTicker({ jobs, timeZone: options.timeZone, log, ...(calendar.cron ? { schedule: calendar.cron } : {}) });
+  mountPublicSite(options);
   // Cards for nominations submitted while the process was down, or whose posting failed.
   await postMissingCards(review).catch((err: unknown) => log.error({ err }, "posting missing review cards failed"));
 

@@ -57,6 +57,11 @@ export const commandRegistry = {
     withdrawconsent: ["withdrawconsent", "rutdongy"],
     auditlog: ["auditlog", "nhatky"],
   },
+  /** The public collection of stories: the latest in chat, and the council taking one down (handlers/publication.ts). */
+  publication: {
+    stories: ["stories", "guongsang"],
+    unpublish: ["unpublish", "gobai"],
+  },
   /** Linking a Telegram and a Zalo account (handlers/link.ts). */
   link: {
     link: ["link", "lienket"],
@@ -99,12 +104,15 @@ export function commandAction(name: string): CommandAction | undefined {
  */
 const groupMenu: readonly string[] = ["choduyet", "lichsu", "dangky", "huydangky", "deadlines"];
 
+/** The commands every resident sees in private chats: the conversation's, then the latest stories. */
+const privateMenu: Record<string, readonly string[]> = { ...commandRegistry.conversation, stories: commandRegistry.publication.stories };
+
 /**
  * The menus the channel adapters register: in private chats every resident command and its
  * alias (`cmd-<action>`), in groups the officers' few (`cmd-group-<name>`).
  */
 export const commandMenus: CommandMenus = {
-  private: Object.entries(commandRegistry.conversation).flatMap(([action, names]) => names.map((name) => ({ name, descriptionId: `cmd-${action}` }))),
+  private: Object.entries(privateMenu).flatMap(([action, names]) => names.map((name) => ({ name, descriptionId: `cmd-${action}` }))),
   group: groupMenu.map((name) => ({ name, descriptionId: `cmd-group-${name}` })),
 };
 

@@ -60,6 +60,7 @@ cmd-nominate = Nominate a good person or good deed
 cmd-mine = See the nominations I made
 cmd-cancel = Cancel the nomination in progress
 cmd-help = How to use the bot
+cmd-stories = See the latest exemplars on the public site
 cmd-language = Change language (Tiếng Việt / English)
 cmd-group-choduyet = Nominations waiting for my review
 cmd-group-lichsu = Review history of a nomination: /lichsu GS-2026-0042

@@ -60,6 +60,7 @@ cmd-nominate = Đề cử một gương người tốt, việc tốt
 cmd-mine = Xem các hồ sơ tôi đã đề cử
 cmd-cancel = Hủy hồ sơ đang soạn
 cmd-help = Hướng dẫn sử dụng
+cmd-stories = Xem các tấm gương mới nhất trên trang công khai
 cmd-language = Đổi ngôn ngữ (Tiếng Việt / English)
 cmd-group-choduyet = Các hồ sơ đang chờ tôi xét duyệt
 cmd-group-lichsu = Lịch sử xét duyệt của một hồ sơ: /lichsu GS-2026-0042

@@ -4,6 +4,7 @@
 import type { Channel } from "../db/generated/sqlite/enums";
 import type { Locale, Translations } from "../i18n";
 import type { OutboxPayload } from "../outbox/payload";
+import { storyUrl } from "../publication/model";
 import type { DigestStory } from "./stories";
 import { shortenText } from "../text/cut";
 
@@ -34,14 +35,17 @@ function truncatePlain(text: string, max: number): string {
 /** The parts of one chat's digest, in sending order. */
 export function composeDigest(
   stories: DigestStory[],
-  opts: { i18n: Translations; locale: Locale; channel: Channel; nominateLink: string | null },
+  opts: { i18n: Translations; locale: Locale; channel: Channel; nominateLink: string | null; publicBaseUrl?: string | null },
 ): DigestPart[] {
   if (stories.length === 0) return [];
   const { i18n, locale } = opts;
   const parts: DigestPart[] = [{ kind: "digest-header", payload: { type: "text", html: i18n.t(locale, "digest-header", { count: stories.length }) } }];
   for (const story of stories) {
     const field = locale === "vi" ? story.fieldNameVi : story.fieldNameEn;
-    const caption = (text: string) => i18n.t(locale, "digest-story-caption", { name: story.nomineeName, unit: story.unitName, field, story: text });
+    // With a public site, each story ends with the address of its page there.
+    const link = storyUrl(opts.publicBaseUrl ?? null, story.code);
+    const linkLine = link ? `\n\n${i18n.t(locale, "digest-story-link", { link })}` : "";
+    const caption = (text: string) => i18n.t(locale, "digest-story-caption", { name: story.nomineeName, unit: story.unitName, field, story: text }) + linkLine;
     const photos = story.photos
       .map((p) => (opts.channel === "TELEGRAM" && p.telegramFileId ? { fileId: p.telegramFileId } : p.path ? { path: p.path } : null))
       .filter((p): p is { fileId: string } | { path: string } => p !== null);

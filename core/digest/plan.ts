@@ -29,7 +29,7 @@ export function createBroadcast(db: Db, opts: { kind: "WEEKLY_DIGEST" | "MANUAL"
 export async function planBroadcast(
   db: Db,
   broadcastId: number,
-  opts: { i18n: Translations; locale: Locale; nominateLink: string | null; now?: Date },
+  opts: { i18n: Translations; locale: Locale; nominateLink: string | null; publicBaseUrl?: string | null; now?: Date },
 ): Promise<PlanResult> {
   const now = opts.now ?? new Date();
   const broadcast = await db.broadcast.findUniqueOrThrow({ where: { id: broadcastId }, include: { items: { where: { dropped: true } } } });
@@ -47,7 +47,7 @@ export async function planBroadcast(
       { chatId: sub.chatId, unitScopePath: sub.unitScope?.path ?? null, fieldIds: sub.fields.map((f) => f.fieldId) },
       { excludeNominationIds: dropped },
     );
-    const parts = composeDigest(stories, { i18n: opts.i18n, locale: opts.locale, channel: sub.chat.channel, nominateLink: opts.nominateLink });
+    const parts = composeDigest(stories, { i18n: opts.i18n, locale: opts.locale, channel: sub.chat.channel, nominateLink: opts.nominateLink, publicBaseUrl: opts.publicBaseUrl ?? null });
     if (parts.length === 0) continue;
     await db.$transaction(async (tx) => {
       for (const [index, part] of parts.entries()) {

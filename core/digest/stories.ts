@@ -6,6 +6,8 @@ import type { DbTx } from "../db/client";
 /** A story ready for a digest: public fields only. */
 export interface DigestStory {
   nominationId: number;
+  /** The nomination's code, the address of the story's public page. */
+  code: string;
   nomineeName: string;
   unitName: string;
   fieldNameVi: string;
@@ -47,6 +49,7 @@ export async function storiesForChat(db: DbTx, audience: DigestAudience, opts: {
   });
   return rows.map((n) => ({
     nominationId: n.id,
+    code: n.code ?? "",
     nomineeName: n.nomineeName ?? "",
     unitName: n.unit?.name ?? "",
     fieldNameVi: n.field?.nameVi ?? "",

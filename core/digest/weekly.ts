@@ -11,6 +11,8 @@ export interface DigestPlanOptions {
   i18n: Translations;
   locale: Locale;
   nominateLink: string | null;
+  /** The public site's address (PUBLIC_BASE_URL): each story then links to its page. */
+  publicBaseUrl?: string | null;
 }
 
 /** What a run of the weekly job did. */

@@ -8,13 +8,15 @@ export type { NominationStatus };
 export const reviewableStatuses = ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO"] as const;
 export type ReviewableStatus = (typeof reviewableStatuses)[number];
 
-/** Statuses after which nothing changes any more. */
-export const finalStatuses = ["CANCELLED", "PUBLISHED", "REJECTED", "WITHDRAWN"] as const;
+/** Statuses after which nothing changes any more (a published story can still be withdrawn). */
+export const finalStatuses = ["CANCELLED", "REJECTED", "WITHDRAWN"] as const;
 
 /**
  * Allowed moves. SUBMITTED waits at the first review level; IN_REVIEW at a later one (a move
  * IN_REVIEW → IN_REVIEW forwards to the next level); NEEDS_INFO goes back to review when the
- * nominator answers, and NEEDS_INFO → NEEDS_INFO is a further question before the answer. The table is a type as well: `transition` only compiles with a move it
+ * nominator answers, and NEEDS_INFO → NEEDS_INFO is a further question before the answer. An
+ * approved or published story is withdrawn by the council (taken off the public site and out
+ * of the digest), never sent back to review. The table is a type as well: `transition` only compiles with a move it
  * lists (see `AllowedTarget`).
  */
 export const allowedTransitions = {
@@ -22,8 +24,8 @@ export const allowedTransitions = {
   SUBMITTED: ["IN_REVIEW", "NEEDS_INFO", "APPROVED", "REJECTED", "WITHDRAWN"],
   IN_REVIEW: ["IN_REVIEW", "NEEDS_INFO", "APPROVED", "REJECTED", "WITHDRAWN"],
   NEEDS_INFO: ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO", "REJECTED", "WITHDRAWN"],
-  APPROVED: ["PUBLISHED"],
-  PUBLISHED: [],
+  APPROVED: ["PUBLISHED", "WITHDRAWN"],
+  PUBLISHED: ["WITHDRAWN"],
   CANCELLED: [],
   REJECTED: [],
   WITHDRAWN: [],
@@ -37,7 +39,7 @@ type Table = typeof allowedTransitions;
  * allow, so a caller cannot approve what might be waiting for the nominator's answer.
  *
  * ```ts
- * type A = AllowedTarget<"APPROVED">;              // "PUBLISHED"
+ * type A = AllowedTarget<"APPROVED">;              // "PUBLISHED" | "WITHDRAWN"
  * type B = AllowedTarget<"SUBMITTED" | "NEEDS_INFO">; // no "APPROVED"
  * ```
  */

@@ -21,7 +21,7 @@ export async function onBroadcastNow(deps: BroadcastDeps, event: IncomingEvent, 
   if (!(await mayBroadcast(deps, actor.id))) return void (await port.send(event.chat.externalId, { text: t("broadcast-council-only") }));
   // With nobody subscribed there is nobody to send to: say so, and use up no digest number.
   if ((await deps.db.subscription.count({ where: { active: true } })) === 0) return void (await port.send(event.chat.externalId, { text: t("broadcast-no-subscribers") }));
-  const plan = await sendDigestNow(deps.db, deps.now(), actor.id, { i18n: deps.i18n, locale: deps.digestLocale, nominateLink: deps.nominateLink });
+  const plan = await sendDigestNow(deps.db, deps.now(), actor.id, { i18n: deps.i18n, locale: deps.digestLocale, nominateLink: deps.nominateLink, publicBaseUrl: deps.publicBaseUrl });
   deps.log.info({ by: actor.id, ...plan }, "digest sent on request");
   deps.wakeOutbox();
   const pending = (await broadcastProgress(deps.db, plan.broadcastId)).pending;

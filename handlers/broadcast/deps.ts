@@ -15,6 +15,8 @@ export interface BroadcastDeps {
   digestLocale: Locale;
   /** The deep link that opens a nomination (https://t.me/<bot>?start=decu), if known. */
   nominateLink: string | null;
+  /** The public site's address (PUBLIC_BASE_URL), for each story's link in the digest; null: none. */
+  publicBaseUrl: string | null;
   /** The review side: nominators hear of publication through its notices. */
   review: ReviewDeps;
   /** Least time between two edits of a progress message; default 1 s (Telegram edits are rate-limited too). */

@@ -99,7 +99,7 @@ export async function onPreviewButton(
       ok = await holdBroadcast(deps.db, broadcastId);
       break;
     default: {
-      const plan = await sendBroadcast(deps.db, broadcastId, deps.now(), { i18n: deps.i18n, locale: deps.digestLocale, nominateLink: deps.nominateLink });
+      const plan = await sendBroadcast(deps.db, broadcastId, deps.now(), { i18n: deps.i18n, locale: deps.digestLocale, nominateLink: deps.nominateLink, publicBaseUrl: deps.publicBaseUrl });
       ok = plan !== null;
       if (plan) {
         deps.log.info({ by: actor.id, ...plan }, "held digest released");

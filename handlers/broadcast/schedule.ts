@@ -28,7 +28,7 @@ export function nextCronRun(expression: string, timeZone: string, after: Date): 
 
 /** The jobs of the digest, for the schedule and for tests. */
 export function broadcastJobs(deps: BroadcastDeps, schedule: { digestCron: string }) {
-  const plan = { i18n: deps.i18n, locale: deps.digestLocale, nominateLink: deps.nominateLink };
+  const plan = { i18n: deps.i18n, locale: deps.digestLocale, nominateLink: deps.nominateLink, publicBaseUrl: deps.publicBaseUrl };
   return {
     preview: {
       name: "digest-preview",

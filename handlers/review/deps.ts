@@ -15,6 +15,8 @@ export interface ReviewDeps {
   timeZone: string;
   defaultLocale: Locale;
   mediaDir: string;
+  /** Where the public site is reached (PUBLIC_BASE_URL): the "published" notice links to the story's page. */
+  publicBaseUrl: string | null;
   /** The port of a channel, to reach chats other than the one an event came from. */
   port(channel: ChannelName): ChannelPort | undefined;
 }

@@ -3,6 +3,7 @@
 import type { Db } from "../../core/db/client";
 import { toLocale } from "../../core/i18n";
 import { enqueue, outboxKey } from "../../core/outbox/enqueue";
+import { storyUrl } from "../../core/publication/model";
 import type { ReviewDeps } from "./deps";
 
 /** Actions the nominator hears about. */
@@ -26,11 +27,14 @@ export async function noticeLatestEvent(deps: ReviewDeps, nominationId: number):
   const target = await nominatorChat(deps.db, nominationId);
   if (!target) return;
   const locale = toLocale(target.locale, deps.defaultLocale);
-  const html = deps.i18n.t(locale, `review-notice-${event.action}`, {
+  const notice = deps.i18n.t(locale, `review-notice-${event.action}`, {
     code: target.n.code ?? "",
     name: target.n.nomineeName ?? "",
     reason: event.reason ?? "",
   });
+  // A published story is on the public site: the nominator gets its address to share.
+  const link = event.action === "PUBLISH" && target.n.code ? storyUrl(deps.publicBaseUrl, target.n.code) : null;
+  const html = link ? `${notice}\n\n${deps.i18n.t(locale, "review-notice-PUBLISH-link", { link })}` : notice;
   await enqueue(deps.db, {
     idempotencyKey: outboxKey("notice", "event", event.id),
     chat: { channel: target.identity.channel, externalId: target.identity.externalId, kind: "PRIVATE" },

@@ -9,6 +9,7 @@ digest-story-caption = <b>{ $name }</b> — { $unit }
     <i>Field: { $field }</i>
 
     { $story }
+digest-story-link = 📖 Read it on the public site: { $link }
 digest-footer =
     Do you know someone who sets a good example? Nominate them now: send /decu to the bot{ $link ->
         [none] .

@@ -108,6 +108,7 @@ review-notice-REQUEST_INFO =
 
     Send it here (text and/or photos), then press “Send additions”.
 review-notice-PUBLISH = 📣 The story of { $name } ({ $code }) has been published in the digest. Thank you!
+review-notice-PUBLISH-link = 📖 The story on the public site, to share: { $link }
 review-answer-received = Received. Send more if needed, then press “Send additions”.
 review-answer-send = ✅ Send additions
 review-answer-empty = You have not sent anything yet. Send text or photos first.

@@ -6,6 +6,7 @@ digest-story-caption = <b>{ $name }</b> — { $unit }
     <i>Lĩnh vực: { $field }</i>
 
     { $story }
+digest-story-link = 📖 Đọc trên trang công khai: { $link }
 digest-footer =
     Bạn biết một tấm gương người tốt, việc tốt quanh mình? Hãy đề cử ngay: nhắn /decu cho bot{ $link ->
         [none] .

@@ -108,6 +108,7 @@ review-notice-REQUEST_INFO =
 
     Hãy gửi nội dung (chữ và/hoặc ảnh) ngay tại đây, rồi bấm «Gửi bổ sung».
 review-notice-PUBLISH = 📣 Câu chuyện về { $name } (hồ sơ { $code }) đã được đăng trên bản tin. Cảm ơn bạn!
+review-notice-PUBLISH-link = 📖 Câu chuyện trên trang công khai, bạn có thể chia sẻ: { $link }
 review-answer-received = Đã nhận. Gửi thêm nếu cần, rồi bấm «Gửi bổ sung».
 review-answer-send = ✅ Gửi bổ sung
 review-answer-empty = Bạn chưa gửi nội dung bổ sung nào. Hãy gửi chữ hoặc ảnh trước.

@@ -98,7 +98,7 @@ function received(chatId: number): string[] {
 describe("composing", () => {
   it("puts a long story in a text message after its album, never a caption over 1024", () => {
     const parts = composeDigest(
-      [{ nominationId: 1, nomineeName: "A", unitName: "Khu 1", fieldNameVi: "Y tế", fieldNameEn: "Health", publicStory: "x ".repeat(800), photos: [{ path: "/a.png", telegramFileId: null }, { path: "/b.png", telegramFileId: null }] }],
+      [{ nominationId: 1, code: "GS-2026-0001", nomineeName: "A", unitName: "Khu 1", fieldNameVi: "Y tế", fieldNameEn: "Health", publicStory: "x ".repeat(800), photos: [{ path: "/a.png", telegramFileId: null }, { path: "/b.png", telegramFileId: null }] }],
       { ...opts, channel: "TELEGRAM" },
     );
     expect(parts.map((p) => p.payload.type)).toEqual(["text", "photos", "text", "text"]);
@@ -107,7 +107,7 @@ describe("composing", () => {
 
   it("escapes names and stories", () => {
     const [, story] = composeDigest(
-      [{ nominationId: 1, nomineeName: "<b>Tên</b>", unitName: "Khu 1", fieldNameVi: "Y tế", fieldNameEn: "Health", publicStory: "a < b & c", photos: [] }],
+      [{ nominationId: 1, code: "GS-2026-0001", nomineeName: "<b>Tên</b>", unitName: "Khu 1", fieldNameVi: "Y tế", fieldNameEn: "Health", publicStory: "a < b & c", photos: [] }],
       { ...opts, channel: "TELEGRAM" },
     );
     expect(story!.payload).toMatchObject({ type: "text" });
@@ -115,8 +115,20 @@ describe("composing", () => {
     expect((story!.payload as { html: string }).html).toContain("a &lt; b &amp; c");
   });
 
+  it("ends each story with its public page's address when PUBLIC_BASE_URL is set, and stays within the limits", () => {
+    const long = { nominationId: 7, code: "GS-2026-0042", nomineeName: "A", unitName: "Khu 1", fieldNameVi: "Y tế", fieldNameEn: "Health", publicStory: "x ".repeat(2500), photos: [] };
+    const short = { ...long, nominationId: 8, code: "GS-2026-0043", publicStory: "Giúp bà con.", photos: [{ path: "/a.png", telegramFileId: null }] };
+    const parts = composeDigest([long, short], { ...opts, channel: "TELEGRAM", publicBaseUrl: "https://guongsang.example.vn" });
+    const texts = parts.map((p) => (p.payload.type === "text" ? p.payload.html : p.payload.type === "photos" ? (p.payload.items[0]!.caption ?? "") : ""));
+    expect(texts[1]).toContain("Đọc trên trang công khai: https://guongsang.example.vn/gs-2026-0042.html");
+    expect(visibleLength(texts[1]!)).toBeLessThanOrEqual(4096);
+    expect(texts[2]).toContain("https://guongsang.example.vn/gs-2026-0043.html");
+    const without = composeDigest([short], { ...opts, channel: "TELEGRAM" });
+    expect(JSON.stringify(without)).not.toContain("trang công khai");
+  });
+
   it("says \"1 story\" in an English header, not \"1 stories\"", () => {
-    const story = { nominationId: 1, nomineeName: "A", unitName: "Khu 1", fieldNameVi: "Y tế", fieldNameEn: "Health", publicStory: "Giúp bà con.", photos: [] };
+    const story = { nominationId: 1, code: "GS-2026-0001", nomineeName: "A", unitName: "Khu 1", fieldNameVi: "Y tế", fieldNameEn: "Health", publicStory: "Giúp bà con.", photos: [] };
     const one = composeDigest([story], { ...opts, locale: "en", channel: "TELEGRAM" });
     expect((one[0]!.payload as { html: string }).html).toContain("1 story introduced");
     const two = composeDigest([story, { ...story, nominationId: 2 }], { ...opts, locale: "en", channel: "TELEGRAM" });

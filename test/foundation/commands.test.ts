@@ -15,13 +15,15 @@ describe("command registry", () => {
     expect(commandOf("broadcast", "dangky")).toBe("subscribe");
     expect(commandOf("calendar", "hanchot")).toBe("deadlines");
     expect(commandOf("link", "lienket")).toBe("link");
+    expect(commandOf("publication", "guongsang")).toBe("stories");
+    expect(commandOf("publication", "gobai")).toBe("unpublish");
     expect(commandOf("review", "dangky")).toBeUndefined();
     expect(commandOf("review", "constructor")).toBeUndefined();
     expect(commandAction("DECU")).toBe("nominate");
   });
 
   it("builds the menus from the registry: every private command, the groups' five", () => {
-    expect(commandMenus.private.map((c) => c.name)).toEqual(["start", "nominate", "decu", "mine", "cuatoi", "cancel", "huy", "help", "trogiup", "language", "ngonngu"]);
+    expect(commandMenus.private.map((c) => c.name)).toEqual(["start", "nominate", "decu", "mine", "cuatoi", "cancel", "huy", "help", "trogiup", "language", "ngonngu", "stories", "guongsang"]);
     const registered = owners.flatMap((owner) => Object.values(commandRegistry[owner] as Record<string, readonly string[]>).flat());
     for (const c of commandMenus.group) expect(registered).toContain(c.name);
     expect(commandMenus.group.map((c) => c.descriptionId)).toEqual(["cmd-group-choduyet", "cmd-group-lichsu", "cmd-group-dangky", "cmd-group-huydangky", "cmd-group-deadlines"]);

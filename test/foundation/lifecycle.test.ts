@@ -57,12 +57,15 @@ describe("the transition table", () => {
     expect(canTransition("SUBMITTED", "APPROVED")).toBe(true);
     expect(canTransition("APPROVED", "PUBLISHED")).toBe(true);
     expect(canTransition("PUBLISHED", "DRAFT")).toBe(false);
+    expect(canTransition("PUBLISHED", "WITHDRAWN")).toBe(true);
+    expect(canTransition("APPROVED", "WITHDRAWN")).toBe(true);
+    expect(canTransition("PUBLISHED", "APPROVED")).toBe(false);
     expect(canTransition("REJECTED", "APPROVED")).toBe(false);
     expect(canTransition("DRAFT", "APPROVED")).toBe(false);
   });
 
   it("lets nothing leave a final status", () => {
-    for (const s of ["PUBLISHED", "REJECTED", "WITHDRAWN", "CANCELLED"] as const) {
+    for (const s of ["REJECTED", "WITHDRAWN", "CANCELLED"] as const) {
       expect(allowedTransitions[s]).toEqual([]);
     }
   });
