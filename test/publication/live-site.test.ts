@@ -6,6 +6,7 @@ import path from "node:path";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PublicWebServer } from "../../app/public-web";
+import { withdrawConsent } from "../../core/privacy/consent";
 import { ChatUser, useBotRig } from "../support/bot-app";
 import { publicKeys, seedStories, standardStories } from "./fixtures";
 
@@ -111,5 +112,15 @@ describe("the site served by the bot", () => {
     const event = await rig.bot.db.reviewEvent.findFirstOrThrow({ where: { nomination: { code: codes.giang } }, orderBy: { id: "desc" } });
     expect(event).toMatchObject({ action: "WITHDRAW", fromStatus: "PUBLISHED", toStatus: "WITHDRAWN", reason: "Người được đề cử xin gỡ bài" });
     expect((await admin.command("gobai", `${codes.giang} Người được đề cử xin gỡ bài`)).text).toContain("trạng thái: Đã rút");
+  });
+
+  it("stops showing a story at once when the nominee's consent is withdrawn", async () => {
+    const n = await rig.bot.db.nomination.findFirstOrThrow({ where: { code: codes.binh } });
+    const photos = await photoPaths("binh");
+    expect((await get(pageOf("binh"))).status).toBe(200);
+    await withdrawConsent(rig.bot.db, { nominationId: n.id, source: "NOMINEE", recordedById: null, wording: "Tôi không đồng ý đăng nữa.", locale: "vi" });
+    expect((await get(pageOf("binh"))).status).toBe(404);
+    for (const p of photos) expect((await get(p)).status).toBe(404);
+    expect(await indexCodes()).not.toContain(codes.binh);
   });
 });
