@@ -40,6 +40,7 @@ export async function startZaloBotEmulator(options: ZaloBotEmulatorOptions = {})
     displayName: options.displayName ?? "Bot Gương Sáng",
     monthlyQuota: options.monthlyQuota ?? 3000,
     wrapWebhookBody: options.wrapWebhookBody ?? false,
+    singleUseLinks: options.singleUseLinks ?? false,
   });
   const driver = new BotDriver(state);
   const server = await startBotServer(state, driver, { host: options.host ?? "127.0.0.1", port: options.port ?? 0 });

@@ -91,8 +91,10 @@ export async function startBotServer(state: BotState, driver: BotDriver, options
 async function route(state: BotState, driver: BotDriver, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", "http://emulator");
   if (req.method === "GET" && url.pathname.startsWith("/cdn/")) {
-    const file = state.files.get(decodeURIComponent(url.pathname.slice(5)));
+    const name = decodeURIComponent(url.pathname.slice(5));
+    const file = state.files.get(name);
     if (!file) return json(res, 404, { ok: false });
+    if (state.options.singleUseLinks) state.files.delete(name);
     res.writeHead(200, { "content-type": file.mimeType, "content-length": file.bytes.length });
     return void res.end(file.bytes);
   }

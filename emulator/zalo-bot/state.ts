@@ -76,6 +76,8 @@ export interface BotStateOptions {
   monthlyQuota: number;
   /** Post webhook bodies wrapped in `{ok, result}` as the docs show, instead of flat as observed live. */
   wrapWebhookBody: boolean;
+  /** A photo link people send works for one download only (Zalo's links are temporary). */
+  singleUseLinks: boolean;
 }
 
 /** The emulator's whole state; plain data plus the rules. */

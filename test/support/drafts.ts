@@ -1,6 +1,7 @@
 // Puts a person's open draft at a chosen step with earlier answers filled in, so a scenario
 // can start in the middle of the conversation (the full walk is tested on its own).
 import type { Db } from "../../core/db/client";
+import type { Channel } from "../../core/db/generated/sqlite/enums";
 import { nomineeNameKey } from "../../core/text/fold";
 import type { StepId } from "../../core/workflow/types";
 
@@ -11,8 +12,13 @@ export async function personOf(db: Db, telegramId: number) {
 }
 
 /** Fills every answer before `step` in the person's open draft and moves it to `step`. */
-export async function fillDraftUpTo(db: Db, telegramId: number, step: StepId, name = "Lò Thị Mai"): Promise<number> {
-  const nominatorId = await personOf(db, telegramId);
+export function fillDraftUpTo(db: Db, telegramId: number, step: StepId, name = "Lò Thị Mai"): Promise<number> {
+  return fillDraftOf(db, { channel: "TELEGRAM", externalId: String(telegramId) }, step, name);
+}
+
+/** The same for the person behind an account on any channel. */
+export async function fillDraftOf(db: Db, account: { channel: Channel; externalId: string }, step: StepId, name = "Lò Thị Mai"): Promise<number> {
+  const nominatorId = (await db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: account } })).personId;
   // The bot saves the prompt's message id just after sending it; wait for that write first (up
   // to the suite's ten seconds: on a loaded machine it can come late, and then overwrite ours).
   let draft = await db.nomination.findFirst({ where: { nominatorId, status: "DRAFT" } });
@@ -20,7 +26,7 @@ export async function fillDraftUpTo(db: Db, telegramId: number, step: StepId, na
     await new Promise((resolve) => setTimeout(resolve, 20));
     draft = await db.nomination.findFirst({ where: { nominatorId, status: "DRAFT" } });
   }
-  if (!draft) throw new Error(`No open draft for Telegram user ${telegramId}`);
+  if (!draft) throw new Error(`No open draft for ${account.channel} account ${account.externalId}`);
   const unit = await db.unit.findUniqueOrThrow({ where: { code: "PT-LT-SONVI" } });
   const field = await db.field.findUniqueOrThrow({ where: { number: 14 } });
   const criterion = await db.criterion.findUniqueOrThrow({ where: { number: 4 } });
