@@ -4,6 +4,8 @@
 // photos one message each by a signed public address. Zalo cannot edit: an edit is a new
 // message whose choices keep answering to the original id. While a slow answer is prepared,
 // the chat shows "typing…".
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import type { Logger } from "pino";
 import type { ChannelCapabilities } from "../../core/channel/capabilities";
 import { PersistedInbox } from "../../core/channel/inbox";
@@ -14,10 +16,11 @@ import { fetchFile } from "../../core/media/fetch-file";
 import type { MediaRequestHandler } from "../../core/media/serve";
 import { flattenChoices, resolveReply } from "../zalo/menu";
 import type { ZaloBotApi } from "./api";
-import { botMaxTextLength, type BotMessenger } from "./messenger";
+import { botMaxTextLength, type BotMessenger, type BotPhoto } from "./messenger";
 import { normalizeBotUpdate, readUpdate } from "./normalize";
 import { BotPoller } from "./poller";
 import type { QuotaCooldown } from "./quota";
+import { keptPhotoPrefix } from "./receipt";
 import { startBotWebhook, type BotWebhook } from "./webhook";
 
 /** How the adapter receives: long polling (the default), or a webhook. */
@@ -34,6 +37,9 @@ export interface ZaloBotAdapterOptions {
   i18n: Translations;
   defaultLocale: Locale;
   receiving: BotReceiving;
+  mediaDir: string;
+  /** Handle stored updates (default true); false keeps a receive-only process that stores them. */
+  processInbox?: boolean;
   /** Handlers the webhook server also answers (the signed media route). */
   mounts?: MediaRequestHandler[];
   /** Show "typing…" when an answer takes longer than this; default 800 ms. */
@@ -100,17 +106,17 @@ export class ZaloBotAdapter implements ChannelPort {
       log.warn({ err }, "zalo bot: getMe failed; group @mentions are read without the bot's name");
     }
     if (receiving.mode === "webhook") {
-      this.webhook = await startBotWebhook({ secret: receiving.secret, inbox: this.inbox, log, port: receiving.port, path: receiving.path, ...(receiving.host ? { host: receiving.host } : {}), mounts: this.options.mounts ?? [] });
+      this.webhook = await startBotWebhook({ secret: receiving.secret, inbox: this.inbox, log, mediaDir: this.options.mediaDir, port: receiving.port, path: receiving.path, ...(receiving.host ? { host: receiving.host } : {}), mounts: this.options.mounts ?? [] });
       if (receiving.publicUrl) await api.setWebhook(receiving.publicUrl, receiving.secret);
       log.info({ url: this.webhook.url, publicUrl: receiving.publicUrl }, "zalo bot webhook listening");
     } else {
       // getUpdates is refused while a webhook is set.
       await api.deleteWebhook().catch((err: unknown) => log.warn({ err }, "zalo bot: deleteWebhook failed"));
-      this.poller = new BotPoller({ api, inbox: this.inbox, log, quota: this.options.quota, ...(receiving.timeoutSeconds ? { timeoutSeconds: receiving.timeoutSeconds } : {}) });
+      this.poller = new BotPoller({ api, inbox: this.inbox, log, quota: this.options.quota, mediaDir: this.options.mediaDir, ...(receiving.timeoutSeconds ? { timeoutSeconds: receiving.timeoutSeconds } : {}) });
       this.poller.start();
       log.info("zalo bot polling for updates");
     }
-    this.inbox.start();
+    if (this.options.processInbox !== false) this.inbox.start();
   }
 
   /** Stops receiving, then finishes the update in hand. */
@@ -132,8 +138,8 @@ export class ZaloBotAdapter implements ChannelPort {
     if (normalized.kind === "ignored") return;
     const { event } = normalized;
     if (normalized.kind === "protected") return this.explainProtected(event);
-    // At once: Zalo's photo links are temporary.
-    if (event.input.kind === "photo") await this.prefetch(event.input.file.fileId);
+    // A photo not kept at receipt is fetched now: Zalo's photo links are temporary.
+    if (event.input.kind === "photo" && !event.input.file.fileId.startsWith(keptPhotoPrefix)) await this.prefetch(event.input.file.fileId);
     await this.handle(event, update.message.message_id);
   }
 
@@ -219,13 +225,22 @@ export class ZaloBotAdapter implements ChannelPort {
   async sendPhotos(chatId: string, photos: PhotoSource[], caption?: string): Promise<string[]> {
     const ids: string[] = [];
     for (const [i, photo] of photos.entries()) {
-      const source = photo.kind === "file" ? { path: photo.path } : { url: photo.fileId };
+      const source = photo.kind === "file" ? { path: photo.path } : sourceOfFileId(photo.fileId);
       ids.push(...(await this.options.messenger.sendPhoto(chatId, source, i === 0 ? caption : undefined)));
     }
     return ids;
   }
 
   async download(file: FileRef): Promise<DownloadedFile> {
+    if (file.fileId.startsWith(keptPhotoPrefix)) {
+      const bytes = await readFile(path.resolve(this.options.mediaDir, file.fileId.slice(keptPhotoPrefix.length)));
+      return { bytes, size: bytes.length };
+    }
     return this.downloads.get(file.fileId) ?? fetchFile(file.fileId);
   }
+}
+
+/** A Bot Platform file id as a photo to send: a photo kept on disk, or a link Zalo can fetch. */
+export function sourceOfFileId(fileId: string): BotPhoto {
+  return fileId.startsWith(keptPhotoPrefix) ? { path: fileId.slice(keptPhotoPrefix.length) } : { url: fileId };
 }

@@ -26,6 +26,8 @@ export interface ZaloBotSettings {
   pollTimeoutSeconds?: number;
   /** When an answer is slow enough to show "typing…" (tests shorten it). */
   typingAfterMs?: number;
+  /** False: store updates without handling them (a receive-only process). */
+  processInbox?: boolean;
   inboxLeaseMs?: number;
 }
 
@@ -79,6 +81,8 @@ export function createZaloBotChannel(settings: ZaloBotSettings, deps: ZaloBotDep
     i18n,
     defaultLocale,
     mounts: deps.mounts,
+    mediaDir,
+    ...(settings.processInbox === false ? { processInbox: false } : {}),
     receiving: webhook
       ? {
           mode: "webhook",

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { IncomingEvent, Input } from "../../core/channel/port";
 import { textInput } from "../zalo-oa/normalize";
+import { keptPhotoPrefix } from "./receipt";
 
 const id = z.union([z.string(), z.number()]).transform(String);
 
@@ -18,6 +19,8 @@ export const botUpdateSchema = z.looseObject({
     photo: z.string().optional(),
     photo_url: z.string().optional(),
     caption: z.string().optional(),
+    /** Set by the bot itself when it kept the photo at receipt (receipt.ts). */
+    gs_kept_photo: z.string().optional(),
     from: z.looseObject({ id, display_name: z.string().optional(), is_bot: z.boolean().optional() }),
     chat: z.looseObject({ id, chat_type: z.string().optional() }),
   }),
@@ -66,7 +69,8 @@ function inputOf(update: BotUpdate, group: boolean, botNames: readonly string[])
     case "message.text.received":
       return textInput(group ? stripMention(message.text ?? "", botNames) : (message.text ?? ""));
     case "message.image.received": {
-      const url = message.photo ?? message.photo_url;
+      // A photo kept at receipt is read from disk; otherwise its (temporary) link.
+      const url = message.gs_kept_photo ? `${keptPhotoPrefix}${message.gs_kept_photo}` : (message.photo ?? message.photo_url);
       if (!url) return { kind: "unsupported", what: "other" };
       const caption = group ? stripMention(message.caption ?? "", botNames) : (message.caption ?? "");
       return { kind: "photo", file: { fileId: url }, ...(caption.trim() ? { caption } : {}) };

@@ -8,6 +8,7 @@ import { untilAborted } from "../../core/async/until-aborted";
 import { PermanentSendError } from "../../core/outbox/errors";
 import type { OutboxPayload } from "../../core/outbox/payload";
 import type { OutboxDelivery, Sender, SendResult } from "../../core/outbox/sender";
+import { sourceOfFileId } from "./adapter";
 import { ZaloBotApiError } from "./api";
 import type { BotMessenger } from "./messenger";
 import { classifyBotError } from "./outcomes";
@@ -63,7 +64,7 @@ export class ZaloBotOutboxSender implements Sender {
         const captions = payload.items.map((item) => item.caption).filter((c): c is string => Boolean(c?.trim()));
         const single = payload.items.length === 1 && !payload.choices;
         for (const [i, item] of payload.items.entries()) {
-          const source = "path" in item ? { path: this.localFile(item.path) } : { url: item.fileId };
+          const source = "path" in item ? { path: this.localFile(item.path) } : sourceOfFileId(item.fileId);
           ids.push(...(await messenger.sendPhoto(chatId, source, single && i === 0 ? captions[0] : undefined, signal)));
         }
         const menu = payload.choices ? { choices: payload.choices.flat().map((c) => ({ label: c.label, payload: c.data })) } : null;

@@ -1,13 +1,15 @@
 // Long polling the Bot Platform: getUpdates hands out one update per call, has no offset and
 // answers 408 when a wait ends idle (the normal case, not an error). With no offset, two
 // pollers on one token would split the updates between them, so a process runs exactly one
-// loop, sequentially: fetch, store in the inbox, fetch again. A fetched update is written down
-// before the next call, so the handlers may take their time (or crash) without losing it.
+// loop, sequentially: fetch, store in the inbox (its photo kept first), fetch again. A fetched
+// update is written down before the next call, so the handlers may take their time (or crash)
+// without losing it.
 import type { Logger } from "pino";
 import type { PersistedInbox } from "../../core/channel/inbox";
 import { ZaloBotApiError, type ZaloBotApi } from "./api";
 import { dedupKeyOf, readUpdate } from "./normalize";
 import type { QuotaCooldown } from "./quota";
+import { keepPhotoAtReceipt } from "./receipt";
 
 /** What a {@link BotPoller} needs. */
 export interface BotPollerOptions {
@@ -15,6 +17,8 @@ export interface BotPollerOptions {
   inbox: PersistedInbox;
   log: Logger;
   quota: QuotaCooldown;
+  /** Where a photo is kept the moment its update arrives. */
+  mediaDir: string;
   /** Seconds Zalo holds a getUpdates open; default 30 (Zalo's default). */
   timeoutSeconds?: number;
   /** Waits after a failed call, doubling up to `maxMs`. */
@@ -63,7 +67,8 @@ export class BotPoller {
           log.warn("zalo bot: getUpdates answered something that is no update");
           continue;
         }
-        await inbox.store(JSON.stringify(update), update.event_name, dedupKeyOf(update));
+        const kept = await keepPhotoAtReceipt(update, this.options.mediaDir, log);
+        await inbox.store(JSON.stringify(kept), kept.event_name, dedupKeyOf(kept));
       } catch (error) {
         if (signal.aborted) return;
         await this.rest(error, signal);

@@ -1,7 +1,7 @@
 // The HTTP endpoint the Bot Platform POSTs updates to. The X-Bot-Api-Secret-Token header is
 // compared in constant time before the body is even read: a wrong or missing one is answered
 // 401 with nothing stored. A good update (flat, or wrapped in {ok, result}) is stored in the
-// inbox, then answered 200. Any other path goes to the mounted handlers (the signed media).
+// inbox (its photo kept first), then answered 200. Any other path goes to the mounted handlers (the signed media).
 import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -9,6 +9,7 @@ import type { Logger } from "pino";
 import type { PersistedInbox } from "../../core/channel/inbox";
 import type { MediaRequestHandler } from "../../core/media/serve";
 import { dedupKeyOf, readUpdate } from "./normalize";
+import { keepPhotoAtReceipt } from "./receipt";
 
 /** Updates are small; anything bigger is not one. */
 const maxBodyBytes = 1024 * 1024;
@@ -18,6 +19,8 @@ export interface BotWebhookOptions {
   secret: string;
   inbox: PersistedInbox;
   log: Logger;
+  /** Where a photo is kept the moment its update arrives. */
+  mediaDir: string;
   port: number;
   path: string;
   host?: string;
@@ -68,7 +71,8 @@ async function receive(options: BotWebhookOptions, req: IncomingMessage): Promis
     options.log.warn({ bytes: raw?.length }, "zalo bot webhook: a body that is no update");
     return 400;
   }
-  await options.inbox.store(JSON.stringify(update), update.event_name, dedupKeyOf(update));
+  const kept = await keepPhotoAtReceipt(update, options.mediaDir, options.log);
+  await options.inbox.store(JSON.stringify(kept), kept.event_name, dedupKeyOf(kept));
   return 200;
 }
 

@@ -1,6 +1,6 @@
 // The Bot Platform channel end to end over real HTTP against its emulator, on real SQLite
 // files: idle long polls, an update seen again after a restart, a forged webhook, the
-// 2,000-character split, a photo whose link works once, the signed photo addresses, the quota's
+// 2,000-character split, a photo kept at receipt though its link works once, the signed photo addresses, the quota's
 // 429 and the token kept out of every log line.
 import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -55,6 +55,7 @@ async function restart(settings: ZaloBotSettings) {
   const publicWeb = await startTestPublicWeb();
   web = publicWeb.web;
   bot = await startApp(temp!.target, temp!.dir, { zaloBot: { ...settings, publicBaseUrl: publicWeb.url }, publicWeb: publicWeb.web });
+  return bot;
 }
 
 /** Half an emoji: a surrogate without its other half. */
@@ -130,8 +131,8 @@ describe("receiving", () => {
     expect((await zbot!.driver.waitForMessage(lan.id)).text).toContain("Bạn đề cử ai?");
   });
 
-  it("a photo is downloaded as it is handled, once (its link works once), and stored with the nomination", async () => {
-    await world({ emulator: { singleUseLinks: true } });
+  it("a photo is kept the moment it arrives: handled after a crash, once its link has died, it is still there", async () => {
+    const { settings } = await world({ emulator: { singleUseLinks: true } });
     const lan = zbot!.driver.createUser("Lan");
     await zbot!.driver.sendText(lan.id, "/decu");
     await zbot!.driver.waitForMessage(lan.id);
@@ -140,13 +141,21 @@ describe("receiving", () => {
     const resume = await zbot!.driver.waitForMessage(lan.id);
     await zbot!.driver.sendText(lan.id, String(numberedChoices(resume.text).indexOf("▶️ Tiếp tục") + 1));
     expect((await zbot!.driver.waitForMessage(lan.id)).text).toContain("Gửi ảnh minh họa");
+    // A process that receives but has not handled the photo yet when it goes down.
+    await restart({ ...settings, processInbox: false });
     const bytes = jpegBytes(800, 600);
     await zbot!.driver.sendPhoto(lan.id, bytes);
+    await eventually(async () => expect(await bot!.db.zaloBotInboxEvent.count({ where: { processedAt: null } })).toBe(1));
+    // The link worked once, for the bot, at receipt: it is dead now.
+    expect(zbot!.state.files.size).toBe(0);
+    await restart(settings);
     expect((await zbot!.driver.waitForMessage(lan.id)).text).toContain("Đã nhận 1 ảnh");
-    const [stored] = await bot!.db.attachment.findMany({ where: { nominationId: draftId } });
+    const [stored] = await bot!.db.attachment.findMany({ where: { nominationId: draftId }, include: { channelRefs: true } });
     expect(stored?.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
     expect(await readFile(path.resolve(bot!.mediaDir, stored!.storagePath!))).toEqual(bytes);
-    expect(zbot!.state.files.size).toBe(0);
+    // Sent again later on this channel, it goes from the kept file, not from the dead link.
+    await bot!.app.zaloBot!.sendPhotos(lan.id, [{ kind: "channel-file", fileId: stored!.channelRefs[0]!.fileId }]);
+    expect(zbot!.state.sentTo(lan.id).at(-1)?.photo?.bytes).toEqual(bytes);
   });
 });
 
