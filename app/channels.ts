@@ -45,6 +45,7 @@ import { UpdateRateLimiter, type RateLimitOptions } from "../handlers/rate-limit
 import { postCards, postMissingCards, refreshCards } from "../handlers/review/cards";
 import type { ReviewDeps } from "../handlers/review/deps";
 import { reviewMiddleware } from "../handlers/review/middleware";
+import { syncRoleMenus } from "../handlers/review/role-menus";
 import { reportsMiddleware } from "../handlers/reports/middleware";
 import { privacyMiddleware } from "../handlers/privacy";
 import { liveSiteHandler } from "../core/publication/serve";
@@ -475,6 +476,7 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
   mountPublicSite(options);
   // Cards for nominations submitted while the process was down, or whose posting failed.
   await postMissingCards(review).catch((err: unknown) => log.error({ err }, "posting missing review cards failed"));
+  await syncRoleMenus(review).catch((err: unknown) => log.error({ err }, "setting officers' command menus failed"));
 
   return {
     telegram: running.telegram,

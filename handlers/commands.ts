@@ -107,13 +107,25 @@ const groupMenu: readonly string[] = ["choduyet", "lichsu", "dangky", "huydangky
 /** The commands every resident sees in private chats: the conversation's, then the latest stories. */
 const privateMenu: Record<string, readonly string[]> = { ...commandRegistry.conversation, stories: commandRegistry.publication.stories };
 
+/** What officers add to the residents' commands in their own private chat (Vietnamese names). */
+const officerMenu: readonly string[] = ["choduyet", "lichsu", "baocao", "thongke", "hoso", "hanchot", "dongy", "rutdongy"];
+
+/** What admins add to the officers' commands. */
+const adminMenu: readonly string[] = ["officers", "officer_add", "officer_remove", "nhomduyet", "guibantin", "bantin", "themhan", "xoahan", "nhatky"];
+
+const residentMenu = Object.entries(privateMenu).flatMap(([action, names]) => names.map((name) => ({ name, descriptionId: `cmd-${action}` })));
+const roleCommands = (names: readonly string[]) => names.map((name) => ({ name, descriptionId: `cmd-role-${name}` }));
+
 /**
  * The menus the channel adapters register: in private chats every resident command and its
- * alias (`cmd-<action>`), in groups the officers' few (`cmd-group-<name>`).
+ * alias (`cmd-<action>`), in groups the officers' few (`cmd-group-<name>`), and in an officer's
+ * or an admin's own chat the residents' commands followed by theirs (`cmd-role-<name>`).
  */
 export const commandMenus: CommandMenus = {
-  private: Object.entries(privateMenu).flatMap(([action, names]) => names.map((name) => ({ name, descriptionId: `cmd-${action}` }))),
+  private: residentMenu,
   group: groupMenu.map((name) => ({ name, descriptionId: `cmd-group-${name}` })),
+  officer: [...residentMenu, ...roleCommands(officerMenu)],
+  admin: [...residentMenu, ...roleCommands(officerMenu), ...roleCommands(adminMenu)],
 };
 
 /** The `/start` payload of the poster deep link (https://t.me/<bot>?start=decu). */

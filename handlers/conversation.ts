@@ -9,7 +9,7 @@ import { checkDeclaredMedia, storeImage } from "../core/workflow/media";
 import { parseStepPayload, type ChatReplies, type NominationWorkflow, type RawAnswer } from "../core/workflow/engine";
 import type { Nominator } from "../core/workflow/types";
 import { commandAction, nominateDeepLink, type CommandAction } from "./commands";
-import { renderMine, withdrawNomination } from "./mine";
+import { renderMine, renderWithdrawConfirmation, withdrawNomination } from "./mine";
 import { identify, setLanguage } from "./people";
 import { UpdateRateLimiter } from "./rate-limit";
 
@@ -150,19 +150,38 @@ async function onChoice(c: Conversation, event: IncomingEvent & { input: { kind:
     await workflow.repeat(updated, replies);
     return;
   }
-  if (isChoiceFor(payload, "withdraw")) {
-    const nominationId = payloadId(payload.slice(choicePrefixes.withdraw.length));
-    if (nominationId === null) return port.answerChoice(answerId, { text: t(who, "choice-old-toast") });
-    const result = await withdrawNomination(db, who.id, nominationId);
-    if (result.ok) await c.onWithdrawn?.(nominationId);
-    await port.answerChoice(answerId, {
-      text: result.ok ? t(who, "withdrawn-toast", { code: result.code }) : t(who, "withdraw-not-allowed"),
-      alert: !result.ok,
-    });
-    await replies.edit(messageId, await renderMine(db, i18n, who));
+  if (isChoiceFor(payload, "withdraw")) return withdrawChoice(c, who, { payload, answerId, messageId }, port, replies);
+  await port.answerChoice(answerId, { text: t(who, "choice-old-toast") });
+}
+
+/**
+ * The withdraw buttons of /mine: `w:<id>` asks first, `w:<id>:yes` withdraws, `w:<id>:no`
+ * goes back to the list; each edits the /mine message in place.
+ */
+async function withdrawChoice(c: Conversation, who: Nominator, press: { payload: string; answerId: string; messageId: string }, port: ChannelPort, replies: ChatReplies): Promise<void> {
+  const { db, i18n } = c;
+  const t = (id: string, a?: Record<string, string | number>) => say(c, who, id, a);
+  const [rawId, answer] = press.payload.slice(choicePrefixes.withdraw.length).split(":");
+  const nominationId = payloadId(rawId);
+  if (nominationId === null || (answer !== undefined && answer !== "yes" && answer !== "no")) return port.answerChoice(press.answerId, { text: t("choice-old-toast") });
+  if (answer === undefined) {
+    const question = await renderWithdrawConfirmation(db, i18n, who, nominationId);
+    await port.answerChoice(press.answerId, question ? undefined : { text: t("withdraw-not-allowed"), alert: true });
+    await replies.edit(press.messageId, question ?? (await renderMine(db, i18n, who)));
     return;
   }
-  await port.answerChoice(answerId, { text: t(who, "choice-old-toast") });
+  if (answer === "no") {
+    await port.answerChoice(press.answerId);
+    await replies.edit(press.messageId, await renderMine(db, i18n, who));
+    return;
+  }
+  const result = await withdrawNomination(db, who.id, nominationId);
+  if (result.ok) await c.onWithdrawn?.(nominationId);
+  await port.answerChoice(press.answerId, {
+    text: result.ok ? t("withdrawn-toast", { code: result.code }) : t("withdraw-not-allowed"),
+    alert: !result.ok,
+  });
+  await replies.edit(press.messageId, await renderMine(db, i18n, who));
 }
 
 /** A photo as the workflow takes it: stored only once a step wants it. */

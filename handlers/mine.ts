@@ -26,6 +26,22 @@ export async function renderMine(db: Db, i18n: Translations, person: { id: numbe
   return { text: [t("mine-header"), ...lines].join("\n"), ...(choices.length > 0 ? { choices } : {}) };
 }
 
+/** The question before a withdrawal: withdrawing cannot be undone, so one more press says so. */
+export async function renderWithdrawConfirmation(db: Db, i18n: Translations, person: { id: number; locale: Locale }, nominationId: number): Promise<ChatMessage | null> {
+  const n = await db.nomination.findFirst({ where: { id: nominationId, nominatorId: person.id }, select: { code: true, nomineeName: true, status: true } });
+  if (!n || !isReviewable(n.status)) return null;
+  const t = (id: string, args?: Record<string, string>) => i18n.t(person.locale, id, args);
+  return {
+    text: t("mine-withdraw-confirm", { code: n.code ?? "", name: n.nomineeName ?? "" }),
+    choices: [
+      [
+        { label: t("mine-withdraw-yes"), payload: choicePayload("withdraw", nominationId, "yes") },
+        { label: t("mine-withdraw-no"), payload: choicePayload("withdraw", nominationId, "no") },
+      ],
+    ],
+  };
+}
+
 /** Result of a withdraw press. */
 export type WithdrawResult = { ok: true; code: string } | { ok: false };
 

@@ -67,6 +67,23 @@ cmd-group-lichsu = Review history of a nomination: /lichsu GS-2026-0042
 cmd-group-dangky = Subscribe this group to the good-deeds digest
 cmd-group-huydangky = Stop the digest in this group
 cmd-group-deadlines = Upcoming deadlines (emulation officers)
+cmd-role-choduyet = Nominations waiting for my review
+cmd-role-lichsu = Review history of a nomination: /lichsu GS-2026-0042
+cmd-role-baocao = The period's Excel report (quarter, year…) for my units
+cmd-role-thongke = The period's statistics chart
+cmd-role-hoso = A Word draft of a nomination's achievement report
+cmd-role-hanchot = Upcoming deadlines
+cmd-role-dongy = Record the nominee's (or guardian's) consent to publish
+cmd-role-rutdongy = Record a withdrawn consent and take the story out of the digest
+cmd-role-officers = The reviewers
+cmd-role-officer_add = Appoint a reviewer: /officer_add @name UNIT-CODE (or council)
+cmd-role-officer_remove = Remove a reviewer's rights
+cmd-role-nhomduyet = Bind this group as a unit's review group
+cmd-role-guibantin = Send the digest now, without waiting for the week
+cmd-role-bantin = The digests sent and their progress
+cmd-role-themhan = Add a deadline to the emulation calendar
+cmd-role-xoahan = Remove a deadline
+cmd-role-nhatky = Who opened a nomination's private details
 
 ## Greeting, menu, help
 
@@ -248,6 +265,10 @@ mine-empty = You have not sent any nomination yet. Type /nominate to start.
 mine-header = <b>Your nominations</b>
 mine-item = • <code>{ $code }</code> <b>{ $name }</b> — { $status }
 mine-withdraw = Withdraw { $code }
+mine-withdraw-confirm = Withdraw <code>{ $code }</code> ({ $name })?
+    The officers stop reviewing it and this cannot be undone; to nominate again you would send a new nomination.
+mine-withdraw-yes = ✅ Withdraw
+mine-withdraw-no = ↩️ Keep it
 withdrawn-toast = Nomination { $code } withdrawn.
 withdraw-not-allowed = This nomination can no longer be withdrawn.
 status-changed = Nomination <code>{ $code }</code> (<b>{ $name }</b>) is now: { $status }.

@@ -67,6 +67,23 @@ cmd-group-lichsu = Lịch sử xét duyệt của một hồ sơ: /lichsu GS-202
 cmd-group-dangky = Đăng ký nhóm nhận bản tin gương người tốt, việc tốt
 cmd-group-huydangky = Thôi nhận bản tin trong nhóm này
 cmd-group-deadlines = Các hạn nộp sắp tới (cán bộ thi đua)
+cmd-role-choduyet = Hồ sơ đang chờ tôi xét duyệt
+cmd-role-lichsu = Lịch sử xét duyệt của một hồ sơ: /lichsu GS-2026-0042
+cmd-role-baocao = Báo cáo Excel của kỳ (quý, năm…) cho đơn vị tôi phụ trách
+cmd-role-thongke = Biểu đồ thống kê của kỳ
+cmd-role-hoso = Bản thảo báo cáo thành tích (Word) của một hồ sơ
+cmd-role-hanchot = Các hạn nộp sắp tới
+cmd-role-dongy = Ghi nhận người được đề cử (hoặc người giám hộ) đồng ý công bố
+cmd-role-rutdongy = Ghi nhận rút lại sự đồng ý, gỡ câu chuyện khỏi bản tin
+cmd-role-officers = Danh sách cán bộ xét duyệt
+cmd-role-officer_add = Giao quyền xét duyệt: /officer_add @tên MÃ-ĐƠN-VỊ (hoặc council)
+cmd-role-officer_remove = Thu hồi quyền xét duyệt
+cmd-role-nhomduyet = Gắn nhóm này làm nhóm xét duyệt của một đơn vị
+cmd-role-guibantin = Gửi bản tin ngay, không chờ lịch tuần
+cmd-role-bantin = Các lần gửi bản tin và tiến độ
+cmd-role-themhan = Thêm một hạn nộp vào lịch thi đua
+cmd-role-xoahan = Xóa một hạn nộp
+cmd-role-nhatky = Nhật ký ai đã xem thông tin riêng của một hồ sơ
 
 ## Lời chào, trình đơn, trợ giúp
 
@@ -248,6 +265,10 @@ mine-empty = Bạn chưa gửi hồ sơ đề cử nào. Gõ /decu để bắt �
 mine-header = <b>Hồ sơ bạn đã đề cử</b>
 mine-item = • <code>{ $code }</code> <b>{ $name }</b> — { $status }
 mine-withdraw = Rút { $code }
+mine-withdraw-confirm = Rút hồ sơ <code>{ $code }</code> ({ $name })?
+    Cán bộ sẽ dừng xét hồ sơ này và không thể hoàn tác; muốn đề cử lại thì phải gửi hồ sơ mới.
+mine-withdraw-yes = ✅ Rút hồ sơ
+mine-withdraw-no = ↩️ Giữ lại
 withdrawn-toast = Đã rút hồ sơ { $code }.
 withdraw-not-allowed = Hồ sơ này không thể rút nữa.
 status-changed = Hồ sơ <code>{ $code }</code> (<b>{ $name }</b>) đã chuyển sang trạng thái: { $status }.

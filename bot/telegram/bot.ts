@@ -40,7 +40,7 @@ export interface TelegramBot {
  */
 export async function startTelegramBot(options: TelegramBotOptions): Promise<TelegramBot> {
   const bot = new Bot(options.token, { client: { apiRoot: options.apiRoot } });
-  const port = new TelegramPort(bot.api, { apiRoot: options.apiRoot, token: options.token });
+  const port = new TelegramPort(bot.api, { apiRoot: options.apiRoot, token: options.token }, { i18n: options.i18n, commands: options.commands });
   bot.use(async (ctx) => {
     const event = toIncomingEvent(ctx.update);
     if (event) await options.handler(event, port);

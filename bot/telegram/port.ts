@@ -1,6 +1,9 @@
 // The channel port on Telegram: inline keyboards for choices, HTML parse mode, albums with
 // sendMediaGroup, files through getFile and the file download URL.
 import { GrammyError, InputFile, InputMediaBuilder, type Api } from "grammy";
+import type { CommandMenus, MenuAudience } from "../../core/channel/commands";
+import type { Translations } from "../../core/i18n";
+import { commandMenu } from "./commands";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { ChannelCapabilities } from "../../core/channel/capabilities";
 import type { ChannelPort, ChatInfo, Choices, DownloadedFile, FileRef, MemberStatus, ChatMessage, OutgoingDocument, PhotoSource } from "../../core/channel/port";
@@ -57,7 +60,22 @@ export class TelegramPort implements ChannelPort {
   constructor(
     private readonly api: Api,
     private readonly files: { apiRoot: string; token: string },
+    private readonly menus?: { i18n: Translations; commands: CommandMenus },
   ) {}
+
+  async setCommandMenu(chatId: string, audience: MenuAudience): Promise<void> {
+    if (!this.menus) return;
+    const scope = { type: "chat" as const, chat_id: chatIdOf(chatId) };
+    if (audience === "resident") {
+      // Back to the default (residents') menu: the chat's own lists are removed.
+      await this.api.deleteMyCommands({ scope });
+      await this.api.deleteMyCommands({ scope, language_code: "en" });
+      return;
+    }
+    const { i18n, commands } = this.menus;
+    await this.api.setMyCommands(commandMenu(i18n, "vi", commands[audience]), { scope });
+    await this.api.setMyCommands(commandMenu(i18n, "en", commands[audience]), { scope, language_code: "en" });
+  }
 
   async send(chatId: string, message: ChatMessage): Promise<string> {
     const markup = inlineKeyboard(message.choices);

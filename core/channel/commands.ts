@@ -8,8 +8,16 @@ export interface MenuCommand {
   descriptionId: string;
 }
 
-/** The menu of private chats (residents) and the menu of group chats (officers and admins). */
+/** Whose private menu a person sees: residents the default, officers and admins their own. */
+export type MenuAudience = "resident" | "officer" | "admin";
+
+/**
+ * The menu of private chats (residents), of group chats (officers and admins), and the private
+ * menus of officers and admins (the residents' commands and their own).
+ */
 export interface CommandMenus {
   private: readonly MenuCommand[];
   group: readonly MenuCommand[];
+  officer: readonly MenuCommand[];
+  admin: readonly MenuCommand[];
 }

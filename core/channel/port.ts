@@ -3,6 +3,7 @@
 // only this. A Telegram adapter implements it with inline keyboards, a Zalo adapter with
 // numbered replies; what a channel can and cannot do is said by its `capabilities`, so no
 // handler checks a channel's name.
+import type { MenuAudience } from "./commands";
 import type { ChannelCapabilities } from "./capabilities";
 
 // === Outgoing
@@ -75,6 +76,11 @@ export interface ChannelPort {
   edit(chatId: string, messageId: string, message: ChatMessage): Promise<void>;
   /** Acknowledges a pressed choice, optionally with a short toast or an alert. */
   answerChoice(answerId: string, notice?: ChoiceNotice): Promise<void>;
+  /**
+   * Shows a person, in their private chat, the command menu of their role (Telegram's per-chat
+   * command scope). Absent where a channel has no command menu.
+   */
+  setCommandMenu?(chatId: string, audience: MenuAudience): Promise<void>;
   /** Downloads an incoming file. */
   download(file: FileRef): Promise<DownloadedFile>;
   /**

@@ -6,6 +6,7 @@ import type { ChannelPort, IncomingEvent } from "../../core/channel/port";
 import type { Db } from "../../core/db/client";
 import type { Channel, Role } from "../../core/db/generated/sqlite/enums";
 import { grantRole, listOfficers, revokeRole } from "../../core/review/officers";
+import { refreshRoleMenu } from "./role-menus";
 import { countPendingForOfficer, nominationHistory, pendingForOfficer } from "../../core/review/queries";
 import { covers, isAdmin, scopesOf } from "../../core/review/scope";
 import { textLimit, visibleLength } from "../../core/digest/compose";
@@ -72,9 +73,11 @@ async function appointOfficer(c: CommandContext, command: "officer_add" | "offic
   if (command === "officer_add") {
     await grantRole(deps.db, { personId: person.id, ...target, grantedById: c.actor.id });
     deps.log.info({ personId: person.id, ...target, by: c.actor.id }, "officer added");
+    await refreshRoleMenu(deps, person.id);
     return void (await reply(t("review-officer-added", { name: person.displayName, role })));
   }
   const removed = await revokeRole(deps.db, { personId: person.id, ...target });
+  if (removed > 0) await refreshRoleMenu(deps, person.id);
   deps.log.info({ personId: person.id, ...target, by: c.actor.id, removed }, "officer removed");
   await reply(t(removed > 0 ? "review-officer-removed" : "review-officer-not-held", { name: person.displayName, role }));
 }

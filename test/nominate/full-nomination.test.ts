@@ -82,7 +82,15 @@ describe("a full nomination", () => {
 
     const mine = await user.command("cuatoi");
     expect(mine.text).toContain(`${code} Nguyễn Văn <An> — Đã gửi, chờ xét duyệt`);
-    const queryId = user.driver.pressButton(lan.id, { text: `Rút ${code}` });
+    // Withdrawing asks once more; "keep it" goes back to the list with nothing changed.
+    const asked = await user.pressAndWaitEdit(`Rút ${code}`);
+    expect(asked.text).toContain(`Rút hồ sơ ${code} (Nguyễn Văn <An>)?`);
+    expect(labels(asked)).toEqual(["✅ Rút hồ sơ", "↩️ Giữ lại"]);
+    const kept = await user.pressAndWaitEdit("↩️ Giữ lại");
+    expect(labels(kept)).toEqual([`Rút ${code}`]);
+    expect((await rig.bot.db.nomination.findUniqueOrThrow({ where: { id: saved.id } })).status).toBe("SUBMITTED");
+    await user.pressAndWaitEdit(`Rút ${code}`);
+    const queryId = user.driver.pressButton(lan.id, { text: "✅ Rút hồ sơ" });
     expect((await user.driver.waitForCallbackAnswer(queryId)).text).toBe(`Đã rút hồ sơ ${code}.`);
     await user.driver.waitUntil(() => user.driver.botMessages(lan.id).find((m) => m.messageId === mine.messageId && m.text?.includes("Đã rút")));
     expect((await rig.bot.db.nomination.findUniqueOrThrow({ where: { id: saved.id } })).status).toBe("WITHDRAWN");

@@ -94,6 +94,24 @@ describe("set-up by chat commands", () => {
     expect((await groupCommand(unitGroup, ids.admin, "reviewgroup", "PT-LT")).text).toContain("Huyện Lâm Thao");
     expect((await groupCommand(councilGroup, ids.admin, "reviewgroup", "council")).text).toContain("Hội đồng Thi đua – Khen thưởng");
   });
+
+  it("gives officers and admins their own command menu in their private chat, and takes it back with the role", async () => {
+    const menuOf = (userId: number, languageCode?: string) =>
+      driver().commands({ scope: { type: "chat", chat_id: userId }, ...(languageCode ? { languageCode } : {}) }).map((c) => c.command);
+    // The admin's menu was set at start; an appointment sets the officer's at once.
+    expect(menuOf(ids.admin)).toEqual(expect.arrayContaining(["decu", "choduyet", "baocao", "officer_add", "nhatky"]));
+    expect(menuOf(ids.wardB)).toEqual(expect.arrayContaining(["decu", "cuatoi", "choduyet", "lichsu", "baocao", "hoso"]));
+    expect(menuOf(ids.wardB)).not.toContain("officer_add");
+    expect(driver().commands({ scope: { type: "chat", chat_id: ids.wardB }, languageCode: "en" }).find((c) => c.command === "choduyet")?.description).toBe("Nominations waiting for my review");
+    // Residents keep the default menu: no list of their own.
+    expect(menuOf(ids.nominator)).toEqual([]);
+    const admin = user(ids.admin);
+    await admin.command("officer_add", `${ids.outsider} PT-LT-SONVI`);
+    expect(menuOf(ids.outsider)).toContain("choduyet");
+    expect((await admin.command("officer_remove", `${ids.outsider} PT-LT-SONVI`)).text).toContain("Đỗ Văn Khách");
+    await driver().waitUntil(() => (menuOf(ids.outsider).length === 0 ? true : undefined));
+    expect(menuOf(ids.outsider, "en")).toEqual([]);
+  });
 });
 
 describe("a nomination through both levels, with a request for more information", () => {
@@ -248,6 +266,7 @@ describe("story edits, withdrawal and opening cards from /pending", () => {
     // wait for the list itself rather than the next message.
     await driver().waitUntil(() => driver().botMessages(ids.nominator).find((m) => m.buttons.flat().some((b) => b.text === `Rút ${code}`)));
     await nominator.pressAndWaitEdit(`Rút ${code}`);
+    await nominator.pressAndWaitEdit("✅ Rút hồ sơ");
     expect(await statusOf(code)).toBe("WITHDRAWN");
     const withdrawn = await driver().waitUntil(() => {
       const c = cardNow(unitGroup, card.messageId);
