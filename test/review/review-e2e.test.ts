@@ -22,7 +22,7 @@ const user = (id: number) => new ChatUser(emulator, id);
 
 /** The bot's next message in a group. */
 const nextIn = (chatId: number, predicate?: (m: MessageView) => boolean) =>
-  driver().waitForBotMessage(chatId, { timeout: 5000, ...(predicate ? { predicate } : {}) });
+  driver().waitForBotMessage(chatId, { timeout: 10_000, ...(predicate ? { predicate } : {}) });
 
 /** A command sent in a group by a member; returns the bot's answer there. */
 async function groupCommand(chatId: number, userId: number, command: string, payload?: string) {
