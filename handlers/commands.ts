@@ -111,7 +111,7 @@ const privateMenu: Record<string, readonly string[]> = { ...commandRegistry.conv
 const officerMenu: readonly string[] = ["choduyet", "lichsu", "baocao", "thongke", "hoso", "hanchot", "dongy", "rutdongy"];
 
 /** What admins add to the officers' commands. */
-const adminMenu: readonly string[] = ["officers", "officer_add", "officer_remove", "nhomduyet", "guibantin", "bantin", "themhan", "xoahan", "nhatky"];
+const adminMenu: readonly string[] = ["officers", "officer_add", "officer_remove", "nhomduyet", "guibantin", "bantin", "gobai", "themhan", "xoahan", "nhatky"];
 
 const residentMenu = Object.entries(privateMenu).flatMap(([action, names]) => names.map((name) => ({ name, descriptionId: `cmd-${action}` })));
 const roleCommands = (names: readonly string[]) => names.map((name) => ({ name, descriptionId: `cmd-role-${name}` }));

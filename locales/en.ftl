@@ -81,6 +81,7 @@ cmd-role-officer_remove = Remove a reviewer's rights
 cmd-role-nhomduyet = Bind this group as a unit's review group
 cmd-role-guibantin = Send the digest now, without waiting for the week
 cmd-role-bantin = The digests sent and their progress
+cmd-role-gobai = Take a published story down: /gobai GS-2026-0042 reason
 cmd-role-themhan = Add a deadline to the emulation calendar
 cmd-role-xoahan = Remove a deadline
 cmd-role-nhatky = Who opened a nomination's private details

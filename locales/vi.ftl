@@ -81,6 +81,7 @@ cmd-role-officer_remove = Thu hồi quyền xét duyệt
 cmd-role-nhomduyet = Gắn nhóm này làm nhóm xét duyệt của một đơn vị
 cmd-role-guibantin = Gửi bản tin ngay, không chờ lịch tuần
 cmd-role-bantin = Các lần gửi bản tin và tiến độ
+cmd-role-gobai = Gỡ một câu chuyện đã đăng: /gobai GS-2026-0042 lý do
 cmd-role-themhan = Thêm một hạn nộp vào lịch thi đua
 cmd-role-xoahan = Xóa một hạn nộp
 cmd-role-nhatky = Nhật ký ai đã xem thông tin riêng của một hồ sơ
