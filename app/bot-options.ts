@@ -23,6 +23,7 @@ export function commonBotOptions(config: Config, parts: { db: Db; i18n: Translat
       cron: config.CALENDAR_CRON,
       deadlines: parts.deadlines,
     },
+    privacy: { retentionMonths: config.RETENTION_MONTHS },
     broadcast: { digestCron: config.BROADCAST_CRON, previewCron: config.BROADCAST_PREVIEW_CRON },
     publicBaseUrl: config.PUBLIC_BASE_URL ?? null,
     db: parts.db,

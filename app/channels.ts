@@ -49,6 +49,7 @@ import { syncRoleMenus } from "../handlers/review/role-menus";
 import { reportsMiddleware } from "../handlers/reports/middleware";
 import { privacyMiddleware } from "../handlers/privacy";
 import { liveSiteHandler } from "../core/publication/serve";
+import { retentionJob } from "../core/privacy/retention";
 import type { PublicWebServer } from "./public-web";
 
 // === Options
@@ -103,6 +104,11 @@ export interface BotAppOptions {
     cron?: string | null;
     /** The deadline calendar (from DEADLINES_FILE), synced at start. */
     deadlines?: DeadlineConfig;
+  };
+  /** Personal data: how long contact phones and unpublished photos are kept after a decision. */
+  privacy?: {
+    /** Months after a nomination is decided (RETENTION_MONTHS); default 12. */
+    retentionMonths?: number;
   };
   /** The weekly digest to subscribed chats and its preview to the council. */
   broadcast?: {
@@ -239,11 +245,12 @@ function conversationParts(options: BotAppOptions, review: ReviewDeps) {
   return { workflow, conversation };
 }
 
-/** The calendar's periodic jobs (reminders, nudges, review summaries). */
+/** The periodic jobs: the calendar's (reminders, nudges, review summaries) and the daily retention purge. */
 function calendarTickJobs(running: Running): TickJob[] {
   const { db, i18n, log } = running.options;
   const calendar = running.options.calendar ?? {};
-  return calendarJobs({
+  const retention = retentionJob({ db, log, months: running.options.privacy?.retentionMonths ?? 12, mediaDir: running.options.mediaDir, timeZone: running.options.timeZone });
+  const jobs = calendarJobs({
     db,
     i18n,
     log,
@@ -252,6 +259,7 @@ function calendarTickJobs(running: Running): TickJob[] {
     quietHours: calendar.quietHours === undefined ? { start: "21:00", end: "07:00" } : calendar.quietHours,
     continuePayload: choicePayload("draft", "continue"),
   });
+  return [...jobs, retention];
 }
 
 /** The digest handlers' dependencies. */

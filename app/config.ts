@@ -111,6 +111,10 @@ const expectations: Record<string, { vi: string; en: string }> = {
     vi: "cổng nhận webhook của Zalo Bot, từ 0 đến 65535; đặt cùng ZALO_BOT_WEBHOOK_SECRET",
     en: "the port of the Zalo Bot webhook, 0 to 65535; set with ZALO_BOT_WEBHOOK_SECRET",
   },
+  RETENTION_MONTHS: {
+    vi: "số tháng giữ số điện thoại liên hệ và ảnh chưa công bố sau khi đề cử được quyết định, từ 1 đến 240, ví dụ 12",
+    en: "months that contact phones and unpublished photos are kept after a nomination is decided, 1 to 240, e.g. 12",
+  },
   ZALO_COOLDOWN_MINUTES: {
     vi: "số phút tạm dừng gửi Zalo khi bị Zalo giới hạn (mã 221), từ 1 đến 10080, ví dụ 240",
     en: "minutes to pause Zalo sending after Zalo's rate-limit error (code 221), 1 to 10080, e.g. 240",
@@ -216,6 +220,8 @@ const schema = z.object({
   ZALO_BOT_API_ROOT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).default("https://bot-api.zaloplatforms.com").transform((u) => u.replace(/\/+$/, ""))),
   ZALO_BOT_WEBHOOK_SECRET: z.preprocess(emptyToUndefined, z.string().regex(/^[\x21-\x7e]{8,256}$/).optional()),
   ZALO_BOT_WEBHOOK_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65_535).optional()),
+  // Personal data kept after a decision (contact phones, photos never published): a year by default.
+  RETENTION_MONTHS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(240).default(12)),
   // The weekly digest goes out Monday morning; its preview reaches the council the evening before.
   BROADCAST_CRON: z.preprocess(emptyToUndefined, z.string().default("0 8 * * 1").refine((e) => cron.validate(e))),
   BROADCAST_PREVIEW_CRON: z.preprocess(emptyToUndefined, z.string().default("0 17 * * 0").refine((e) => cron.validate(e))),

@@ -66,5 +66,6 @@ tick-digest-settle = { $count ->
         [0] { "" }
        *[other] { $count } stories marked as published.
     }
+tick-retention = Data past its keeping time: { $phones } contact phone numbers and { $photos } unpublished photos deleted.
 tick-other = Job { $name }: done.
 tick-failed = Job “{ $name }” failed: { $error }

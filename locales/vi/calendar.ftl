@@ -71,5 +71,6 @@ tick-digest-settle = { $count ->
         [0] { "" }
        *[other] Đã đánh dấu { $count } câu chuyện là đã đăng.
     }
+tick-retention = Dữ liệu quá hạn lưu: đã xóa { $phones } số điện thoại liên hệ và { $photos } ảnh chưa công bố.
 tick-other = Việc { $name }: xong.
 tick-failed = Việc «{ $name }» gặp lỗi: { $error }

@@ -51,6 +51,12 @@ describe("configuration", () => {
     expect(() => parseConfig({ PUBLIC_WEB_PORT: "80a", PUBLIC_BASE_URL: "ftp://x" })).toThrow(/PUBLIC_WEB_PORT[\s\S]*PUBLIC_BASE_URL/);
   });
 
+  it("keeps contact phones and unpublished photos 12 months unless RETENTION_MONTHS says otherwise", () => {
+    expect(parseConfig({}).RETENTION_MONTHS).toBe(12);
+    expect(parseConfig({ RETENTION_MONTHS: "24" }).RETENTION_MONTHS).toBe(24);
+    for (const bad of ["0", "1.5", "abc", "241"]) expect(() => parseConfig({ RETENTION_MONTHS: bad }), bad).toThrow(/RETENTION_MONTHS[\s\S]*1 đến 240/);
+  });
+
   it("treats empty values as unset", () => {
     expect(parseConfig({ TELEGRAM_BOT_TOKEN: "", TZ: " " }).TZ).toBe("Asia/Ho_Chi_Minh");
   });
