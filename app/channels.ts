@@ -47,7 +47,7 @@ import type { ReviewDeps } from "../handlers/review/deps";
 import { reviewMiddleware } from "../handlers/review/middleware";
 import { syncRoleMenus } from "../handlers/review/role-menus";
 import { reportsMiddleware } from "../handlers/reports/middleware";
-import { privacyMiddleware } from "../handlers/privacy";
+import { eraseWithdrawnZaloOaUser, privacyMiddleware, type PrivacyDeps } from "../handlers/privacy";
 import { liveSiteHandler } from "../core/publication/serve";
 import { retentionJob } from "../core/privacy/retention";
 import type { PublicWebServer } from "./public-web";
@@ -262,6 +262,12 @@ function calendarTickJobs(running: Running): TickJob[] {
   return [...jobs, retention];
 }
 
+/** The personal-data handlers' dependencies (also what Zalo OA's user_withdraw runs). */
+function privacyDeps(running: Running, review: ReviewDeps): PrivacyDeps {
+  const { db, i18n, log, timeZone, defaultLocale, mediaDir } = running.options;
+  return { db, i18n, log, timeZone, defaultLocale, mediaDir, onWithdrawn: (id) => refreshCards(review, id) };
+}
+
 /** The digest handlers' dependencies. */
 function broadcastDeps(running: Running, review: ReviewDeps): BroadcastDeps {
   const { db, i18n, log } = running.options;
@@ -288,7 +294,7 @@ function handlerChain(running: Running, parts: { review: ReviewDeps; broadcast: 
   const links = chain(
     [
       broadcastMiddleware(parts.broadcast, parts.progress),
-      privacyMiddleware({ db, i18n, log, timeZone, defaultLocale, mediaDir: running.options.mediaDir, onWithdrawn: (id) => refreshCards(parts.review, id) }),
+      privacyMiddleware(privacyDeps(running, parts.review)),
       reviewMiddleware(parts.review),
       reportsMiddleware({ db, i18n, log, timeZone, defaultLocale }),
       publicationMiddleware({
@@ -319,7 +325,7 @@ function handlerChain(running: Running, parts: { review: ReviewDeps; broadcast: 
 }
 
 /** Starts the channels that are configured; returns the outbox sender of each, and Zalo's outbox limits when it is on. */
-async function startChannels(running: Running, handler: EventHandler): Promise<{ senders: Sender[]; limits: Partial<Record<"ZALO", ChannelLimits>> }> {
+async function startChannels(running: Running, handler: EventHandler, review: ReviewDeps): Promise<{ senders: Sender[]; limits: Partial<Record<"ZALO", ChannelLimits>> }> {
   const { options } = running;
   const { db, i18n, log } = options;
   const senders: Sender[] = [];
@@ -359,13 +365,13 @@ async function startChannels(running: Running, handler: EventHandler): Promise<{
     running.zalo.start();
     senders.push(new ZaloOutboxSender({ api: settings.api, db, i18n, locale: options.defaultLocale, mediaDir: options.mediaDir }));
   }
-  if (options.zaloOa) senders.push(await startZaloOa(running, options.zaloOa, handler));
+  if (options.zaloOa) senders.push(await startZaloOa(running, options.zaloOa, handler, review));
   if (options.zaloBot) senders.push(await startZaloBot(running, options.zaloBot, handler));
   return { senders, limits };
 }
 
 /** Starts the Zalo Official Account channel; returns its outbox sender. */
-async function startZaloOa(running: Running, settings: ZaloOaSettings, handler: EventHandler): Promise<Sender> {
+async function startZaloOa(running: Running, settings: ZaloOaSettings, handler: EventHandler, review: ReviewDeps): Promise<Sender> {
   const { options } = running;
   const { db, i18n, log } = options;
   // Loaded only when the OA channel is on: it brings its own image library.
@@ -378,6 +384,7 @@ async function startZaloOa(running: Running, settings: ZaloOaSettings, handler: 
     defaultLocale: options.defaultLocale,
     mediaDir: options.mediaDir,
     onEvent: handler,
+    onUserWithdraw: (userId) => eraseWithdrawnZaloOaUser(privacyDeps(running, review), userId),
     fallbackChannels: others,
     onConfigurationError: async (code) => {
       const queued = await alertAdmins(db, i18n, options.defaultLocale, others, `zalo-oa-config:${code}:${new Date().toISOString().slice(0, 10)}`, (locale) =>
@@ -462,7 +469,7 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
   const progress = new ProgressFollower(broadcast);
   const handler = handlerChain(running, { review, broadcast, progress, jobs, conversation });
 
-  const { senders, limits: zaloLimits } = await startChannels(running, handler);
+  const { senders, limits: zaloLimits } = await startChannels(running, handler, review);
   const worker = new OutboxWorker({
     db,
     log,

@@ -85,6 +85,18 @@ export async function eraseAccountData(deps: PrivacyDeps, channel: IncomingEvent
   return true;
 }
 
+/**
+ * Zalo OA's `user_withdraw`: the person withdrew their consent from the OA, so the bot erases
+ * them as /xoadulieu does; the OA's own traces of the account go even when the bot never knew
+ * the person (a follower who never wrote).
+ */
+export async function eraseWithdrawnZaloOaUser(deps: PrivacyDeps, userId: string): Promise<void> {
+  if (await eraseAccountData(deps, "ZALO_OA", userId)) return;
+  await deps.db.zaloOaContact.deleteMany({ where: { userId } });
+  await deps.db.zaloOaInboxEvent.deleteMany({ where: { body: { contains: userId } } });
+  deps.log.info("zalo oa user_withdraw for an account the bot did not know; its events removed");
+}
+
 async function onEraseChoice(deps: PrivacyDeps, event: IncomingEvent & { input: { kind: "choice" } }, port: ChannelPort, who: Who): Promise<void> {
   const t = (id: string) => deps.i18n.t(who.locale, id);
   await port.answerChoice(event.input.answerId);

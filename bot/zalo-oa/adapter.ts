@@ -23,6 +23,8 @@ export interface ZaloOaAdapterOptions {
   log: Logger;
   messenger: OaMessenger;
   onEvent: EventHandler;
+  /** Zalo's `user_withdraw`: erase what the bot holds about that OA user (the same as /xoadulieu). */
+  onUserWithdraw?: (userId: string) => Promise<void>;
   i18n: Translations;
   defaultLocale: Locale;
   mediaDir: string;
@@ -98,6 +100,10 @@ export class ZaloOaAdapter implements ChannelPort {
   async process(body: string): Promise<void> {
     const normalized = normalizeOaEvent(readIds(body));
     const { db } = this.options;
+    if (normalized.withdrawnUserId) {
+      this.options.messenger.forget(normalized.withdrawnUserId);
+      return this.options.onUserWithdraw?.(normalized.withdrawnUserId);
+    }
     if (normalized.userId) {
       const now = new Date();
       const following = normalized.following === undefined ? {} : { following: normalized.following };

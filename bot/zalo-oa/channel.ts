@@ -40,6 +40,8 @@ export interface ZaloOaDeps {
   defaultLocale: Locale;
   mediaDir: string;
   onEvent: EventHandler;
+  /** Zalo's `user_withdraw`: erase what the bot holds about that OA user. */
+  onUserWithdraw?: (userId: string) => Promise<void>;
   /** Channels a person outside the window may be reached on instead (those running). */
   fallbackChannels: Channel[];
   /** The admins are told, once per code, that the OA's set-up needs them. */
@@ -78,6 +80,7 @@ export function createZaloOaChannel(settings: ZaloOaSettings, deps: ZaloOaDeps):
     log,
     messenger,
     onEvent: deps.onEvent,
+    ...(deps.onUserWithdraw ? { onUserWithdraw: deps.onUserWithdraw } : {}),
     i18n: deps.i18n,
     defaultLocale: deps.defaultLocale,
     mediaDir: deps.mediaDir,

@@ -77,6 +77,12 @@ export class OaMessenger {
     return name;
   }
 
+  /** Drops what the process holds about a person (their name): their data was erased. */
+  forget(userId: string): void {
+    this.names.delete(userId);
+    this.groups.delete(userId);
+  }
+
   /** Records a chat's kind as an event showed it. */
   remember(chatId: string, group: boolean): void {
     this.groups.set(chatId, group);

@@ -59,6 +59,8 @@ export interface NormalizedOaEvent {
   msgId?: string;
   /** The OA message the person's message quotes ("Trả lời"), if any. */
   quotedId?: string;
+  /** `user_withdraw`: the person took back their consent; the bot erases what it holds about them. */
+  withdrawnUserId?: string;
 }
 
 const imageExtension = /\.(jpe?g|png|gif|webp|heic)$/i;
@@ -136,6 +138,11 @@ export function normalizeOaEvent(raw: unknown): NormalizedOaEvent {
       following: true,
       events: [{ from: { channel: "ZALO_OA", externalId: userId, displayName: displayNameOf(userId) }, chat: { externalId: userId, kind: "private", type: "private" }, input: { kind: "command", name: "start", args: "" } }],
     };
+  }
+  if (name === "user_withdraw") {
+    // Not an interaction: no window opens, no contact is written, no handler answers.
+    const userId = event.user_id ?? event.sender?.id ?? event.follower?.id;
+    return userId ? { withdrawnUserId: userId, events: [] } : { events: [] };
   }
   if (name === "user_submit_info" || name === "user_click_chatnow") {
     const userId = event.sender?.id ?? event.user_id;

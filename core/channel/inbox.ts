@@ -28,7 +28,7 @@ export interface InboxTable {
     orderBy: { id: "asc" };
     select: { id: true; body: true; attempts: true; lockedUntil: true };
   }): PromiseLike<InboxRow | null>;
-  updateMany(args: { where: { id: number; processedAt: null; lockedUntil: Date | null }; data: { lockedUntil: Date; attempts: number } }): PromiseLike<{ count: number }>;
+  updateMany(args: { where: { id: number; processedAt?: null; lockedUntil?: Date | null }; data: { lockedUntil: Date | null; attempts?: number; processedAt?: Date } }): PromiseLike<{ count: number }>;
   update(args: { where: { id: number }; data: { processedAt?: Date; lockedUntil: Date | null; lastError?: string } }): PromiseLike<unknown>;
 }
 
@@ -151,7 +151,8 @@ export class PersistedInbox {
     if (claimed.count === 0) return true;
     try {
       await this.options.handle(next.body);
-      await table.update({ where: { id: next.id }, data: { processedAt: new Date(), lockedUntil: null } });
+      // Not update(): handling may have deleted the row (an erasure removes the events naming the person).
+      await table.updateMany({ where: { id: next.id }, data: { processedAt: new Date(), lockedUntil: null } });
     } catch (error) {
       const attempts = next.attempts + 1;
       const giveUp = attempts >= this.maxAttempts;
