@@ -5,6 +5,7 @@ import { formatLocalDateTime } from "../../core/calendar/zoned-time";
 import type { ChannelName, ChatMessage, PhotoSource } from "../../core/channel/port";
 import type { Db } from "../../core/db/client";
 import type { Locale } from "../../core/i18n";
+import { choicePayload } from "../../core/channel/choice-payloads";
 import { isReviewable } from "../../core/nominations/status";
 import { encodeCardPress, type CardAction } from "../../core/review/card-actions";
 import { levelAt } from "../../core/review/levels";
@@ -88,11 +89,19 @@ export function renderCard(deps: ReviewDeps, n: CardNomination, cardLevel: numbe
   let text = compose(achievementsShown, folded);
   const over = visibleLength(text) - textLimit;
   if (over > 0) text = compose(Math.max(0, achievementsShown - over - more.length), folded);
-  if (!isReviewable(n.status) || n.reviewLevel !== cardLevel) return { text };
+  // The achievement report's draft (handlers/reports/dossier.ts): while it is reviewed, and on
+  // the final card of an approved story, where officers want it for their paperwork.
+  const dossier = { label: t("review-btn-dossier"), payload: choicePayload("report", "d", n.id) };
+  if (!isReviewable(n.status) || n.reviewLevel !== cardLevel) return isDecidedForPublication(n.status) && n.reviewLevel === cardLevel ? { text, choices: [[dossier]] } : { text };
   const seen = { nominationId: n.id, status: n.status, reviewLevel: n.reviewLevel };
   const button = (action: CardAction) => ({ label: t(`review-btn-${action}`), payload: encodeCardPress({ action, ...seen }) });
   const first = n.status === "NEEDS_INFO" ? [button("request-info")] : [button("approve"), button("request-info")];
-  return { text, choices: [first, [button("reject"), button("edit-story")], [button("view-full")]] };
+  return { text, choices: [first, [button("reject"), button("edit-story")], [button("view-full"), dossier]] };
+}
+
+/** Approved or published: a story whose dossier officers may want from its final card. */
+function isDecidedForPublication(status: string): boolean {
+  return status === "APPROVED" || status === "PUBLISHED";
 }
 
 /** The photos of a nomination as a channel can send them (its own file id when it has one). */

@@ -36,6 +36,7 @@ review-btn-request-info = 📝 Ask for more
 review-btn-reject = ❌ Reject
 review-btn-edit-story = ✏️ Edit story
 review-btn-view-full = 📄 Full text
+review-btn-dossier = 📝 Achievement report
 review-decision-FORWARD = ✅ { $actor } approved at unit level and forwarded to the council at { $time }.
 review-decision-APPROVE = ✅ { $actor } approved at { $time }. It will be introduced in the next weekly digest.
 review-decision-REQUEST_INFO = 📝 { $actor } asked for more information at { $time }: { $reason }

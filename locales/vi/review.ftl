@@ -36,6 +36,7 @@ review-btn-request-info = 📝 Yêu cầu bổ sung
 review-btn-reject = ❌ Từ chối
 review-btn-edit-story = ✏️ Sửa bài đăng
 review-btn-view-full = 📄 Xem đầy đủ
+review-btn-dossier = 📝 Báo cáo thành tích
 review-decision-FORWARD = ✅ { $actor } đã duyệt ở cấp đơn vị và chuyển lên Hội đồng lúc { $time }.
 review-decision-APPROVE = ✅ { $actor } đã duyệt lúc { $time }. Hồ sơ sẽ được giới thiệu trong bản tin tuần tới.
 review-decision-REQUEST_INFO = 📝 { $actor } đã yêu cầu bổ sung lúc { $time }: { $reason }

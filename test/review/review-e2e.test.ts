@@ -124,7 +124,7 @@ describe("a nomination through both levels, with a request for more information"
     expect(card.text).toContain("Xã Sơn Vi");
     expect(card.text).toContain("Bài đăng đề xuất");
     expect(card.text).not.toContain("+84");
-    expect(card.buttons.flat().map((b) => b.text)).toEqual(["✅ Duyệt", "📝 Yêu cầu bổ sung", "❌ Từ chối", "✏️ Sửa bài đăng", "📄 Xem đầy đủ"]);
+    expect(card.buttons.flat().map((b) => b.text)).toEqual(["✅ Duyệt", "📝 Yêu cầu bổ sung", "❌ Từ chối", "✏️ Sửa bài đăng", "📄 Xem đầy đủ", "📝 Báo cáo thành tích"]);
   });
 
   it("the full text in a group keeps the nominee's phone private", async () => {
@@ -200,6 +200,17 @@ describe("a nomination through both levels, with a request for more information"
     expect(notice.text).toContain("Lò Thị Mai");
     const story = await bot.db.nomination.findFirstOrThrow({ where: { code } });
     expect(story.publicStory).toBe("Bà Mai nhiều năm liền vận động bà con giữ gìn vệ sinh môi trường, trồng cây xanh.");
+  });
+
+  it("the approved card keeps one button: the achievement report's draft, sent where it was pressed", async () => {
+    const approved = await driver().waitUntil(() => {
+      const c = driver().chatMessages(councilGroup).find((m) => (m.text ?? "").includes(code) && (m.text ?? "").includes("đã duyệt lúc"));
+      return c && c.buttons.length > 0 ? c : undefined;
+    });
+    expect(approved.buttons.flat().map((b) => b.text)).toEqual(["📝 Báo cáo thành tích"]);
+    driver().pressButton(ids.council, { chatId: councilGroup, messageId: approved.messageId, text: "📝 Báo cáo thành tích" });
+    const doc = await nextIn(councilGroup, (m) => m.document !== undefined);
+    expect(doc.document?.file_name).toBe(`bao-cao-thanh-tich-${code}.docx`);
   });
 
   it("/history shows every step with who acted", async () => {
