@@ -181,6 +181,8 @@ describe.skipIf(noBrowserReason !== undefined)("the playground's whole cycle in 
   it("starts over: the sample organisation alone, an empty chat with its Start button", async () => {
     page.once("dialog", (dialog) => void dialog.accept());
     await page.locator("#reset").click();
+    // The chats empty as soon as the reset begins; the toast comes once the new bot runs.
+    await page.getByText("Đã làm lại từ đầu với tổ chức mẫu.").waitFor();
     await pane().getByRole("button", { name: "Bắt đầu" }).waitFor();
     expect(await playground.db().nomination.count()).toBe(2);
     expect(await playground.db().nomination.count({ where: { code } })).toBe(0);
