@@ -104,8 +104,13 @@ export function commandAction(name: string): CommandAction | undefined {
  */
 const groupMenu: readonly string[] = ["choduyet", "lichsu", "dangky", "huydangky", "deadlines"];
 
-/** The commands every resident sees in private chats: the conversation's, then the latest stories. */
-const privateMenu: Record<string, readonly string[]> = { ...commandRegistry.conversation, stories: commandRegistry.publication.stories };
+/** The commands every resident sees in private chats: the conversation's, the latest stories, then their own data. */
+const privateMenu: Record<string, readonly string[]> = {
+  ...commandRegistry.conversation,
+  stories: commandRegistry.publication.stories,
+  mydata: commandRegistry.privacy.mydata,
+  deletemydata: commandRegistry.privacy.deletemydata,
+};
 
 /** What officers add to the residents' commands in their own private chat (Vietnamese names). */
 const officerMenu: readonly string[] = ["choduyet", "lichsu", "baocao", "thongke", "hoso", "hanchot", "dongy", "rutdongy"];

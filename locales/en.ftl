@@ -61,6 +61,8 @@ cmd-mine = See the nominations I made
 cmd-cancel = Cancel the nomination in progress
 cmd-help = How to use the bot
 cmd-stories = See the latest exemplars on the public site
+cmd-mydata = Get everything the bot holds about me
+cmd-deletemydata = Delete my personal data
 cmd-language = Change language (Tiếng Việt / English)
 cmd-group-choduyet = Nominations waiting for my review
 cmd-group-lichsu = Review history of a nomination: /lichsu GS-2026-0042
@@ -114,6 +116,11 @@ help =
     /mine — see the nominations you sent, where each stands, and withdraw one before it is decided
     /cancel — cancel the nomination in progress
     /language — change language
+    /mydata — get everything the bot holds about you (a summary and a JSON file)
+    /deletemydata — delete your personal data (the bot asks you to confirm first)
+    <b>Consent to publish</b>
+    When you nominate, you say whether the nominee has agreed; a child under 16 needs a parent's or guardian's consent. The nominee may withdraw consent at any time through an emulation officer, and the story is then no longer published.
+    Emulation officers: /consent GS-… records the nominee's own confirmation (add “guardian” for a parent or guardian), /withdrawconsent GS-… records a withdrawal. Admins: /auditlog GS-… shows who opened a nomination's private details.
     At each step you can press a button or type your answer.
 no-draft-hint = You have no nomination in progress. Type /nominate to nominate someone, or /help for help.
 slow-down = You are sending messages very fast. Please wait a moment, then carry on.

@@ -62,6 +62,8 @@ cmd-cancel = Hủy hồ sơ đang soạn
 cmd-help = Hướng dẫn sử dụng
 cmd-stories = Xem các tấm gương mới nhất trên trang công khai
 cmd-language = Đổi ngôn ngữ (Tiếng Việt / English)
+cmd-mydata = Nhận toàn bộ dữ liệu bot lưu về tôi
+cmd-deletemydata = Xóa dữ liệu cá nhân của tôi
 cmd-group-choduyet = Các hồ sơ đang chờ tôi xét duyệt
 cmd-group-lichsu = Lịch sử xét duyệt của một hồ sơ: /lichsu GS-2026-0042
 cmd-group-dangky = Đăng ký nhóm nhận bản tin gương người tốt, việc tốt
@@ -114,6 +116,11 @@ help =
     /cuatoi — xem các hồ sơ bạn đã gửi, trạng thái của chúng, và rút hồ sơ khi chưa có kết quả
     /huy — hủy hồ sơ đang soạn
     /ngonngu — đổi ngôn ngữ
+    /dulieu — nhận toàn bộ dữ liệu bot đang lưu về bạn (bản tóm tắt và tệp JSON)
+    /xoadulieu — xóa dữ liệu cá nhân của bạn (bot hỏi lại trước khi xóa)
+    <b>Sự đồng ý công khai</b>
+    Khi đề cử, bạn cho biết người được đề cử đã đồng ý chưa; với em dưới 16 tuổi cần cha mẹ hoặc người giám hộ đồng ý. Người được đề cử có thể rút lại sự đồng ý bất cứ lúc nào qua cán bộ thi đua; câu chuyện sẽ thôi được đăng.
+    Cán bộ thi đua: /dongy GS-… ghi nhận người được đề cử tự xác nhận (thêm “giamho” cho cha mẹ, người giám hộ), /rutdongy GS-… ghi nhận việc rút lại. Quản trị viên: /nhatky GS-… xem ai đã mở thông tin riêng của hồ sơ.
     Ở mỗi bước, bạn có thể bấm nút hoặc gõ câu trả lời (gõ không dấu cũng được).
 no-draft-hint = Bạn chưa có hồ sơ nào đang soạn. Gõ /decu để đề cử một gương người tốt, việc tốt, hoặc /trogiup để xem hướng dẫn.
 slow-down = Bạn gửi nhanh quá. Vui lòng chờ một lát rồi tiếp tục nhé.

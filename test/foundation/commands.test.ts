@@ -23,7 +23,7 @@ describe("command registry", () => {
   });
 
   it("builds the menus from the registry: every private command, the groups' five", () => {
-    expect(commandMenus.private.map((c) => c.name)).toEqual(["start", "nominate", "decu", "mine", "cuatoi", "cancel", "huy", "help", "trogiup", "language", "ngonngu", "stories", "guongsang"]);
+    expect(commandMenus.private.map((c) => c.name)).toEqual(["start", "nominate", "decu", "mine", "cuatoi", "cancel", "huy", "help", "trogiup", "language", "ngonngu", "stories", "guongsang", "mydata", "dulieu", "deletemydata", "xoadulieu"]);
     const registered = owners.flatMap((owner) => Object.values(commandRegistry[owner] as Record<string, readonly string[]>).flat());
     for (const c of commandMenus.group) expect(registered).toContain(c.name);
     expect(commandMenus.group.map((c) => c.descriptionId)).toEqual(["cmd-group-choduyet", "cmd-group-lichsu", "cmd-group-dangky", "cmd-group-huydangky", "cmd-group-deadlines"]);

@@ -122,3 +122,12 @@ describe("the audit log", () => {
     expect((await users.admin.command("nhatky")).text).toContain("Cách dùng: /nhatky GS-2026-0042");
   });
 });
+
+describe("help", () => {
+  it("/help names the personal-data and consent commands, in the person's language", async () => {
+    const help = await users.resident.command("help");
+    for (const command of ["/mydata", "/deletemydata", "/consent GS-", "/withdrawconsent GS-", "/auditlog GS-"]) expect(help.text).toContain(command);
+    const vi = await users.officer.command("trogiup");
+    for (const command of ["/dulieu", "/xoadulieu", "/dongy GS-", "/rutdongy GS-", "/nhatky GS-"]) expect(vi.text).toContain(command);
+  });
+});
