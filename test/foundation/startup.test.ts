@@ -7,6 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../core/db/paths";
+import { tsxLoader } from "../support/tsx-loader";
 import { openDatabase } from "../../core/db/client";
 import { enqueue } from "../../core/outbox/enqueue";
 import { startEmulator } from "../../emulator/index";
@@ -89,8 +90,9 @@ describe("npm start", () => {
       });
       const file = temp.target.provider === "sqlite" ? temp.target.file : "";
       await temp.db.$disconnect();
-      const tsx = path.join(repoRoot, "node_modules", ".bin", "tsx");
-      const child = spawn(tsx, [path.join(repoRoot, "app", "main.ts")], {
+      // tsx as a loader in one node process: both signals reach the bot itself, with no
+      // relaying parent that may give up on a loaded machine and exit 143 on its own.
+      const child = spawn(process.execPath, ["--import", tsxLoader, path.join(repoRoot, "app", "main.ts")], {
         cwd: dir,
         env: {
           PATH: process.env.PATH ?? "",

@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { repoRoot } from "../../core/db/paths";
+import { tsxLoader } from "../support/tsx-loader";
 import { startEmulator } from "../../emulator/index";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "gs-zalo-login-"));
@@ -15,7 +16,9 @@ it("without a Zalo session: Telegram answers and the admins are told to run npm 
   const emulator = await startEmulator();
   const admin = emulator.driver.createUser({ firstName: "Quản trị" });
   const resident = emulator.driver.createUser({ firstName: "Lan" });
-  const child = spawn(path.join(repoRoot, "node_modules", ".bin", "tsx"), [path.join(repoRoot, "app", "main.ts")], {
+  // tsx as a loader in one node process: the signal reaches the bot itself, with no relaying
+  // parent that may give up on a loaded machine and exit 143 on its own.
+  const child = spawn(process.execPath, ["--import", tsxLoader, path.join(repoRoot, "app", "main.ts")], {
     cwd: dir,
     env: {
       PATH: process.env.PATH ?? "",
