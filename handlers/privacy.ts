@@ -132,8 +132,8 @@ async function recordConsentCommand(deps: PrivacyDeps, event: IncomingEvent, por
   const wording = t(`privacy-${action}-wording-${source}`, { code: n.code });
   const statement = { nominationId: n.id, source, recordedById: who.id, wording, locale: who.locale, channel: event.from.channel } as const;
   if (action === "consent") {
-    await confirmConsent(deps.db, statement);
-    return void (await reply(t("privacy-consent-recorded", { code: n.code, source })));
+    const allowed = await confirmConsent(deps.db, statement);
+    return void (await reply(t(allowed ? "privacy-consent-recorded" : "privacy-consent-needs-guardian", { code: n.code, source })));
   }
   const cancelled = await withdrawConsent(deps.db, statement);
   deps.log.info({ nominationId: n.id, cancelled }, "consent withdrawn; story unpublished");

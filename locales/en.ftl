@@ -51,6 +51,8 @@ nominee-kind-ENTERPRISE = Enterprise
 
 consent-GIVEN = Agreed
 consent-NOT_ASKED = Not asked yet
+consent-MINOR_GIVEN = Under 16, a parent or guardian agreed
+consent-MINOR_NOT_ASKED = Under 16, parent or guardian not asked yet
 consent-WITHDRAWN = Withdrawn
 
 ## Commands (descriptions in Telegram's command list)
@@ -209,7 +211,11 @@ photos-received = Received { $count } photo(s) (up to { $max }).
 photos-received-album = Received { $count } photo(s) of the album, { $total } in all (up to { $max }).
 ask-contact = <b>Step 9/10.</b> The nominee's phone number (optional; seen only by reviewing officers, never published).
 phone-invalid = That is not a valid Vietnamese phone number. Example: 0912 345 678 or +84 912 345 678.
-ask-consent = <b>Step 10/10.</b> Has the nominee agreed to their story being published?
+ask-consent = <b>Step 10/10.</b> Has the nominee agreed to their story being published?{ $person ->
+        [yes] {""}
+            If they are a child under 16, a parent or guardian must agree: pick one of the last two lines.
+       *[no] {""}
+    }
 
 ## Review and submit
 

@@ -51,6 +51,8 @@ nominee-kind-ENTERPRISE = Doanh nghiệp
 
 consent-GIVEN = Đã đồng ý
 consent-NOT_ASKED = Chưa hỏi
+consent-MINOR_GIVEN = Dưới 16 tuổi, cha mẹ/người giám hộ đã đồng ý
+consent-MINOR_NOT_ASKED = Dưới 16 tuổi, chưa hỏi cha mẹ/người giám hộ
 consent-WITHDRAWN = Đã rút lại
 
 ## Lệnh (mô tả trong danh sách lệnh của Telegram)
@@ -209,7 +211,11 @@ photos-received = Đã nhận { $count } ảnh (tối đa { $max }).
 photos-received-album = Đã nhận { $count } ảnh của album, tổng cộng { $total } ảnh (tối đa { $max }).
 ask-contact = <b>Bước 9/10.</b> Số điện thoại liên hệ của người được đề cử (không bắt buộc; chỉ cán bộ xét duyệt thấy, không bao giờ công khai).
 phone-invalid = Số điện thoại chưa đúng. Ví dụ: 0912 345 678 hoặc +84 912 345 678.
-ask-consent = <b>Bước 10/10.</b> Người được đề cử đã đồng ý để câu chuyện của họ được đăng công khai chưa?
+ask-consent = <b>Bước 10/10.</b> Người được đề cử đã đồng ý để câu chuyện của họ được đăng công khai chưa?{ $person ->
+        [yes] {""}
+            Nếu là em dưới 16 tuổi, cần cha mẹ hoặc người giám hộ đồng ý: chọn một trong hai dòng cuối.
+       *[no] {""}
+    }
 
 ## Xem lại và gửi
 

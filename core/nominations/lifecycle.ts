@@ -1,6 +1,7 @@
 // Status changes of a nomination, each one atomic with its entry in the append-only review
 // log. Concurrency is optimistic: the update only matches while the status is still the one
 // the caller saw, so of two officers pressing at the same moment exactly one wins.
+import { recordConsentGiven } from "../privacy/consent";
 import { localDateOf } from "../calendar/zoned-time";
 import type { Db, DbTx } from "../db/client";
 import type { ReviewAction } from "../db/generated/sqlite/enums";
@@ -132,7 +133,7 @@ export class IncompleteDraftError extends Error {
  * moves it DRAFT → SUBMITTED through the same table and move as every other status change,
  * and logs the event, atomically.
  */
-export async function submitNomination(db: Db, nominationId: number, actorId: number, opts: { now?: Date; timeZone: string }) {
+export async function submitNomination(db: Db, nominationId: number, actorId: number, opts: { now?: Date; timeZone: string; consentWording?: string; locale?: string }) {
   const now = opts.now ?? new Date();
   const year = localDateOf(now, opts.timeZone).year;
   return db.$transaction(async (tx) => {
@@ -155,6 +156,11 @@ export async function submitNomination(db: Db, nominationId: number, actorId: nu
       now,
       set: { code: code.code, codeYear: code.year, codeSeq: code.seq, draftStep: null, submittedAt: now },
     });
+    // The nominator's word that the nominee (or, for a child, a guardian) agreed, as proof.
+    if (draft.consent === "GIVEN" && opts.consentWording) {
+      const source = draft.nomineeIsMinor ? "GUARDIAN" : "NOMINATOR";
+      await recordConsentGiven(tx, { nominationId, source, recordedById: actorId, wording: opts.consentWording, locale: opts.locale ?? draft.locale, channel: draft.channel, now });
+    }
     return code.code;
   });
 }

@@ -15,6 +15,8 @@ export interface ConsentStatement {
   /** The question or statement exactly as shown. */
   wording: string;
   locale: string;
+  /** The channel it was said on. */
+  channel?: Channel | null;
   now?: Date;
 }
 
@@ -28,6 +30,7 @@ export async function recordConsentGiven(db: DbTx, statement: ConsentStatement):
       recordedById: statement.recordedById,
       wording: statement.wording,
       locale: statement.locale,
+      channel: statement.channel ?? null,
       ...(statement.now ? { createdAt: statement.now } : {}),
     },
   });
@@ -46,11 +49,12 @@ export async function consentAllowsPublishing(db: DbTx, nominationId: number): P
 }
 
 /**
- * An officer records the nominee's own confirmation (or a guardian's, for a child): the
- * nomination may then be published.
+ * An officer records the nominee's own confirmation (or a guardian's, for a child). Returns
+ * whether the nomination may now be published: a child's own word is recorded but does not
+ * suffice without a guardian's.
  */
-export async function confirmConsent(db: Db, statement: ConsentStatement & { channel?: Channel }): Promise<void> {
-  await db.$transaction(async (tx) => {
+export async function confirmConsent(db: Db, statement: ConsentStatement): Promise<boolean> {
+  return db.$transaction(async (tx) => {
     await recordConsentGiven(tx, statement);
     const allowed = await consentAllowsPublishing(tx, statement.nominationId);
     await tx.nomination.update({
@@ -58,6 +62,7 @@ export async function confirmConsent(db: Db, statement: ConsentStatement & { cha
       data: allowed ? { consent: "GIVEN", consentConfirmedById: statement.recordedById, unpublishedAt: null } : {},
     });
     await audit(tx, { action: "RECORD_CONSENT", actorId: statement.recordedById, nominationId: statement.nominationId, channel: statement.channel ?? null, ...(statement.now ? { now: statement.now } : {}) });
+    return allowed;
   });
 }
 
@@ -66,11 +71,20 @@ export async function confirmConsent(db: Db, statement: ConsentStatement & { cha
  * selected by the digest or the public pages), and its digest messages not yet sent cancelled.
  * Returns how many queued messages were cancelled.
  */
-export async function withdrawConsent(db: Db, statement: ConsentStatement & { channel?: Channel }): Promise<number> {
+export async function withdrawConsent(db: Db, statement: ConsentStatement): Promise<number> {
   const now = statement.now ?? new Date();
   return db.$transaction(async (tx) => {
     await tx.consentRecord.create({
-      data: { nominationId: statement.nominationId, source: statement.source, change: "WITHDRAWN", recordedById: statement.recordedById, wording: statement.wording, locale: statement.locale, createdAt: now },
+      data: {
+        nominationId: statement.nominationId,
+        source: statement.source,
+        change: "WITHDRAWN",
+        recordedById: statement.recordedById,
+        wording: statement.wording,
+        locale: statement.locale,
+        channel: statement.channel ?? null,
+        createdAt: now,
+      },
     });
     await tx.nomination.update({ where: { id: statement.nominationId }, data: { consent: "WITHDRAWN", consentConfirmedById: null, unpublishedAt: now } });
     const cancelled = await tx.outboxMessage.updateMany({

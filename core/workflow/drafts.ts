@@ -17,6 +17,7 @@ const scratchSchema = z
     unitPage: z.number().int().nonnegative().optional(),
     unitQuery: z.string().optional(),
     duplicateAccepted: z.string().optional(),
+    consentWording: z.string().max(2000).optional(),
   })
   .catch({});
 

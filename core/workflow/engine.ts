@@ -270,7 +270,12 @@ export class NominationWorkflow {
     }
     let code: string;
     try {
-      code = await submitNomination(db, ctx.draft.id, ctx.nominator.id, { timeZone, now: ctx.now });
+      code = await submitNomination(db, ctx.draft.id, ctx.nominator.id, {
+        timeZone,
+        now: ctx.now,
+        locale: ctx.locale,
+        ...(ctx.scratch.consentWording ? { consentWording: ctx.scratch.consentWording } : {}),
+      });
     } catch (err) {
       if (err instanceof IncompleteDraftError) {
         ctx.scratch.editing = true;

@@ -71,10 +71,36 @@ function skipChoice(ctx: StepContext): StepChoice {
 }
 
 const nomineeKinds = ["INDIVIDUAL", "COLLECTIVE", "HOUSEHOLD", "ENTERPRISE"] as const;
-const consents = ["GIVEN", "NOT_ASKED"] as const;
+/** The consent answers: for a person, also the two for a child under 16 (a guardian's consent). */
+const consents = ["GIVEN", "NOT_ASKED", "MINOR_GIVEN", "MINOR_NOT_ASKED"] as const;
+type ConsentAnswer = (typeof consents)[number];
+
+/** What an answer stores: the nomination's consent, and whether the nominee is a child. */
+const consentFields: Record<ConsentAnswer, { consent: "GIVEN" | "NOT_ASKED"; nomineeIsMinor: boolean }> = {
+  GIVEN: { consent: "GIVEN", nomineeIsMinor: false },
+  NOT_ASKED: { consent: "NOT_ASKED", nomineeIsMinor: false },
+  MINOR_GIVEN: { consent: "GIVEN", nomineeIsMinor: true },
+  MINOR_NOT_ASKED: { consent: "NOT_ASKED", nomineeIsMinor: true },
+};
+
+/** The answer a draft's fields stand for, as the preview names it. */
+export function consentAnswerOf(d: { consent: string | null; nomineeIsMinor: boolean }): string | null {
+  if (!d.consent) return null;
+  return d.nomineeIsMinor && d.consent !== "WITHDRAWN" ? `MINOR_${d.consent}` : d.consent;
+}
 
 function duplicateKey(draft: { nomineeNameKey: string | null; unitId: number | null }): string {
   return `${draft.nomineeNameKey ?? ""}@${draft.unitId ?? ""}`;
+}
+
+/** The consent answers offered for this draft's nominee. */
+function consentChoicesFor(ctx: StepContext): readonly ConsentAnswer[] {
+  return ctx.draft.nomineeKind === "INDIVIDUAL" ? consents : ["GIVEN", "NOT_ASKED"];
+}
+
+/** A question as read, without its formatting tags (kept as the consent's wording). */
+function plainText(html: string): string {
+  return html.replace(/<[^>]+>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&").trim();
 }
 
 // === Unit browser
@@ -315,7 +341,7 @@ async function previewArgs(ctx: StepContext) {
     criteria: d.criteria.map((c) => `• ${ctx.locale === "en" ? c.criterion.shortEn : c.criterion.shortVi}`).join("\n"),
     photos: d.attachments.filter((a) => a.kind === "PHOTO").length,
     contact: d.contactPhone ? formatVietnamesePhone(d.contactPhone) : ctx.t("preview-none"),
-    consent: d.consent ? ctx.t(`consent-${d.consent}`) : "",
+    consent: consentAnswerOf(d) ? ctx.t(`consent-${consentAnswerOf(d)}`) : "",
   };
 }
 
@@ -397,7 +423,8 @@ export const steps: Record<StepId, StepDefinition> = {
       if (answer.kind !== "choice") return unexpected(answer, "choice");
       const kind = nomineeKinds.find((k) => k === answer.value);
       if (!kind) return { kind: "invalid", notice: { id: "wrong-old-button" } };
-      await ctx.db.nomination.update({ where: { id: ctx.draft.id }, data: { nomineeKind: kind } });
+      // Only a person can be a child under 16; another kind drops that answer.
+      await ctx.db.nomination.update({ where: { id: ctx.draft.id }, data: { nomineeKind: kind, ...(kind === "INDIVIDUAL" ? {} : { nomineeIsMinor: false }) } });
       return { kind: "advance" };
     },
     next: "name",
@@ -616,12 +643,17 @@ export const steps: Record<StepId, StepDefinition> = {
     editable: true,
     question: "ask-consent",
     input: "choice",
-    choices: async (ctx) => oneColumn(consents.map((c) => ({ label: ctx.t(`consent-${c}`), value: c, also: typedAliases[c] }))),
+    // Only a person can be a child: the two answers for a guardian's consent are offered then.
+    questionArgs: async (ctx) => ({ person: ctx.draft.nomineeKind === "INDIVIDUAL" ? "yes" : "no" }),
+    choices: async (ctx) => oneColumn(consentChoicesFor(ctx).map((c) => ({ label: ctx.t(`consent-${c}`), value: c, ...(c in typedAliases ? { also: typedAliases[c as keyof typeof typedAliases] } : {}) }))),
     answer: async (ctx, answer) => {
       if (answer.kind !== "choice") return unexpected(answer, "choice");
-      const consent = consents.find((c) => c === answer.value);
-      if (!consent) return { kind: "invalid", notice: { id: "wrong-old-button" } };
-      await ctx.db.nomination.update({ where: { id: ctx.draft.id }, data: { consent } });
+      const chosen = consentChoicesFor(ctx).find((c) => c === answer.value);
+      if (!chosen) return { kind: "invalid", notice: { id: "wrong-old-button" } };
+      await ctx.db.nomination.update({ where: { id: ctx.draft.id }, data: consentFields[chosen] });
+      // The proof keeps what the nominator saw and chose, in their language.
+      const question = plainText(ctx.t("ask-consent", { person: ctx.draft.nomineeKind === "INDIVIDUAL" ? "yes" : "no" }));
+      ctx.scratch.consentWording = `${question}\n→ ${ctx.t(`consent-${chosen}`)}`;
       return { kind: "advance" };
     },
     next: "preview",

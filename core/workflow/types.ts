@@ -42,6 +42,8 @@ export interface DraftScratch {
   unitQuery?: string;
   /** The name key + unit for which the duplicate warning was accepted. */
   duplicateAccepted?: string;
+  /** The consent question and the answer chosen, as shown: recorded as proof once submitted. */
+  consentWording?: string;
 }
 
 /** A localized message: id in locales/ plus arguments (strings are escaped by `t`). */

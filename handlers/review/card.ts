@@ -67,7 +67,8 @@ export function renderCard(deps: ReviewDeps, n: CardNomination, cardLevel: numbe
       field: (locale === "vi" ? n.field?.nameVi : n.field?.nameEn) ?? "",
       movement: n.movement ? (locale === "en" && n.movement.nameEn ? n.movement.nameEn : n.movement.nameVi) : t("review-movement-none"),
       criteria: n.criteria.map((c) => (locale === "vi" ? c.criterion.shortVi : c.criterion.shortEn)).join("; "),
-      consent: n.consent ? t(`review-consent-${n.consent}`) : "",
+      // A child's story needs a guardian's consent: the card says so beside the answer.
+      consent: n.consent ? `${t(`review-consent-${n.consent}`)}${n.nomineeIsMinor ? t("review-consent-minor") : ""}` : "",
       nominator: n.nominator.displayName,
       photos: n.attachments.length,
       achievements: clip(n.achievements ?? "", achievementsMax, more),

@@ -36,6 +36,7 @@ privacy-consent-recorded = Consent recorded for <code>{ $code }</code> ({ $sourc
         [GUARDIAN] from the parent or guardian
        *[other] confirmed by the nominee
     }).
+privacy-consent-needs-guardian = The nominee's own word is recorded for <code>{ $code }</code>. The nominee is under 16: the story is published only with a parent's or guardian's consent (/consent { $code } guardian).
 privacy-consent-withdrawn = Withdrawal of consent recorded for <code>{ $code }</code>: the story is no longer sent in the digest nor shown on the public pages.
 privacy-auditlog-admins-only = Only admins can read the access log.
 privacy-auditlog-usage = Usage: /auditlog GS-2026-0042

@@ -21,6 +21,7 @@ review-card =
 review-movement-none = None
 review-consent-GIVEN = Given
 review-consent-NOT_ASKED = Not asked yet
+review-consent-minor = {" "}(under 16: a parent or guardian must agree, /consent … guardian)
 review-consent-WITHDRAWN = Withdrawn
 review-truncated = … (press 📄 Full text)
 review-full =

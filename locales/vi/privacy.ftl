@@ -36,6 +36,7 @@ privacy-consent-recorded = Đã ghi nhận sự đồng ý cho hồ sơ <code>{ 
         [GUARDIAN] của cha mẹ hoặc người giám hộ
        *[other] do người được đề cử tự xác nhận
     }).
+privacy-consent-needs-guardian = Đã ghi nhận ý kiến của người được đề cử cho hồ sơ <code>{ $code }</code>. Người được đề cử dưới 16 tuổi: câu chuyện chỉ được đăng khi có sự đồng ý của cha mẹ hoặc người giám hộ (/dongy { $code } giamho).
 privacy-consent-withdrawn = Đã ghi nhận việc rút lại sự đồng ý cho hồ sơ <code>{ $code }</code>: câu chuyện không còn được gửi trong bản tin hay hiện trên trang công khai.
 privacy-auditlog-admins-only = Chỉ quản trị viên mới xem được nhật ký truy cập.
 privacy-auditlog-usage = Cách dùng: /nhatky GS-2026-0042

@@ -21,6 +21,7 @@ review-card =
 review-movement-none = Không
 review-consent-GIVEN = Đã đồng ý
 review-consent-NOT_ASKED = Chưa hỏi ý kiến
+review-consent-minor = {" "}(dưới 16 tuổi: cần cha mẹ hoặc người giám hộ đồng ý, /dongy … giamho)
 review-consent-WITHDRAWN = Đã rút lại sự đồng ý
 review-truncated = … (bấm 📄 Xem đầy đủ)
 review-full =
