@@ -35,6 +35,9 @@ export const commandRegistry = {
     subscriptions: ["subscriptions", "nhomdangky"],
     broadcast_now: ["broadcast_now", "guibantin"],
     broadcasts: ["broadcasts", "bantin"],
+    /** A resident's own subscription to the weekly stories, in their private chat. */
+    getdigest: ["getdigest", "nhanbantin"],
+    stopdigest: ["stopdigest", "ngungnhan"],
   },
   /** The deadline calendar (handlers/calendar/). */
   calendar: {
@@ -104,12 +107,14 @@ export function commandAction(name: string): CommandAction | undefined {
  */
 const groupMenu: readonly string[] = ["choduyet", "lichsu", "dangky", "huydangky", "deadlines"];
 
-/** The commands every resident sees in private chats: the conversation's, the latest stories, then their own data. */
+/** The commands every resident sees in private chats: the conversation's, the latest stories, their own data, their own digest. */
 const privateMenu: Record<string, readonly string[]> = {
   ...commandRegistry.conversation,
   stories: commandRegistry.publication.stories,
   mydata: commandRegistry.privacy.mydata,
   deletemydata: commandRegistry.privacy.deletemydata,
+  getdigest: commandRegistry.broadcast.getdigest,
+  stopdigest: commandRegistry.broadcast.stopdigest,
 };
 
 /** What officers add to the residents' commands in their own private chat (Vietnamese names). */

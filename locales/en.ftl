@@ -66,6 +66,8 @@ cmd-stories = See the latest exemplars on the public site
 cmd-mydata = Get everything the bot holds about me
 cmd-deletemydata = Delete my personal data
 cmd-language = Change language (Tiếng Việt / English)
+cmd-getdigest = Get the weekly digest of good examples in your private chat
+cmd-stopdigest = Stop getting the weekly digest
 cmd-group-choduyet = Nominations waiting for my review
 cmd-group-lichsu = Review history of a nomination: /lichsu GS-2026-0042
 cmd-group-dangky = Subscribe this group to the good-deeds digest
@@ -118,6 +120,7 @@ help =
     /mine — see the nominations you sent, where each stands, and withdraw one before it is decided
     /cancel — cancel the nomination in progress
     /language — change language
+    /getdigest — get the weekly digest of good people and good deeds (/stopdigest to stop)
     /mydata — get everything the bot holds about you (a summary and a JSON file)
     /deletemydata — delete your personal data (the bot asks you to confirm first)
     <b>Consent to publish</b>

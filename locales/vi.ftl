@@ -66,6 +66,8 @@ cmd-stories = Xem các tấm gương mới nhất trên trang công khai
 cmd-language = Đổi ngôn ngữ (Tiếng Việt / English)
 cmd-mydata = Nhận toàn bộ dữ liệu bot lưu về tôi
 cmd-deletemydata = Xóa dữ liệu cá nhân của tôi
+cmd-getdigest = Nhận bản tin gương người tốt hằng tuần trong tin nhắn riêng
+cmd-stopdigest = Thôi nhận bản tin hằng tuần
 cmd-group-choduyet = Các hồ sơ đang chờ tôi xét duyệt
 cmd-group-lichsu = Lịch sử xét duyệt của một hồ sơ: /lichsu GS-2026-0042
 cmd-group-dangky = Đăng ký nhóm nhận bản tin gương người tốt, việc tốt
@@ -118,6 +120,7 @@ help =
     /cuatoi — xem các hồ sơ bạn đã gửi, trạng thái của chúng, và rút hồ sơ khi chưa có kết quả
     /huy — hủy hồ sơ đang soạn
     /ngonngu — đổi ngôn ngữ
+    /nhanbantin — nhận bản tin gương người tốt, việc tốt hằng tuần (/ngungnhan để thôi nhận)
     /dulieu — nhận toàn bộ dữ liệu bot đang lưu về bạn (bản tóm tắt và tệp JSON)
     /xoadulieu — xóa dữ liệu cá nhân của bạn (bot hỏi lại trước khi xóa)
     <b>Sự đồng ý công khai</b>

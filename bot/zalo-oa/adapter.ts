@@ -40,7 +40,8 @@ export interface ZaloOaAdapterOptions {
 /**
  * What the OA can do: as Zalo on zca-js, no edits (an edit is a new message), no toasts and
  * numbered choices (quick-reply buttons show on mobile only); a media template holds one
- * photo, so photos go one message each.
+ * photo, so photos go one message each. Zalo lets the OA write to a person for 7 days after
+ * their last message.
  */
 export const zaloOaCapabilities: ChannelCapabilities = {
   editsInPlace: false,
@@ -50,6 +51,7 @@ export const zaloOaCapabilities: ChannelCapabilities = {
   maxAlbumSize: 1,
   maxTextLength: oaMaxTextLength,
   maxCaptionLength: oaMaxTextLength,
+  replyWindowDays: 7,
 };
 
 /** Downloads kept until the handlers ask (Zalo's links expire): at most this many. */

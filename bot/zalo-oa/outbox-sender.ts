@@ -11,12 +11,12 @@ import type { Db } from "../../core/db/client";
 import type { Channel } from "../../core/db/generated/sqlite/enums";
 import { fetchFile } from "../../core/media/fetch-file";
 import { enqueue } from "../../core/outbox/enqueue";
-import { PermanentSendError } from "../../core/outbox/errors";
+import { outsideWindowReason, PermanentSendError } from "../../core/outbox/errors";
 import type { OutboxPayload } from "../../core/outbox/payload";
 import type { OutboxDelivery, Sender, SendResult } from "../../core/outbox/sender";
 import { OaApiError } from "./api";
 import type { OaMessenger } from "./messenger";
-import { classifyOaError, needsAdmin, outsideWindow } from "./outcomes";
+import { classifyOaError, needsAdmin } from "./outcomes";
 
 /** What a {@link ZaloOaOutboxSender} needs. */
 export interface ZaloOaOutboxSenderOptions {
@@ -30,6 +30,9 @@ export interface ZaloOaOutboxSenderOptions {
   onConfigurationError?: (code: number) => void | Promise<void>;
   now?: () => Date;
 }
+
+/** The kinds of a digest's messages (core/digest/compose.ts). */
+const digestParts: ReadonlySet<string> = new Set(["digest-header", "digest-story", "digest-footer"]);
 
 /** Zalo's consultation window. */
 const windowMs = 7 * 24 * 3600_000;
@@ -55,7 +58,9 @@ export class ZaloOaOutboxSender implements Sender {
       return await untilAborted(this.render(message, signal), signal);
     } catch (error) {
       const classified = classifyOaError(error, this.now());
-      if (classified instanceof PermanentSendError && classified.reason === outsideWindow) await this.reachElsewhere(message);
+      // A digest part is for the chat that subscribed, not for the person wherever they are.
+      const forThePerson = !digestParts.has(message.kind);
+      if (classified instanceof PermanentSendError && classified.reason === outsideWindowReason && forThePerson) await this.reachElsewhere(message);
       const code = needsAdmin(error);
       if (code !== undefined && !this.alerted.has(code)) {
         this.alerted.add(code);

@@ -2,12 +2,9 @@
 // 7-day window (-230, -232) a message is final and counted; at night (-234) it waits for 06:00;
 // over the rate limit (-32) the channel rests; a configuration problem stops OA sending and
 // the admins are told once, in their language, what to do.
-import { PermanentSendError, RateLimitedError, TransientSendError, type SendError } from "../../core/outbox/errors";
+import { outsideWindowReason, PermanentSendError, RateLimitedError, TransientSendError, type SendError } from "../../core/outbox/errors";
 import { OaApiError } from "./api";
 import { OaNotConnectedError, OaTokenError } from "./tokens";
-
-/** The `failureReason` of a message Zalo refused because the person has not written in 7 days. */
-export const outsideWindow = "outside-window";
 
 /** Codes that mean the person cannot be reached by a consultation message now. */
 export const windowCodes: ReadonlySet<number> = new Set([-230, -232]);
@@ -58,7 +55,7 @@ export function classifyOaError(error: unknown, now: Date): SendError {
     if (error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError")) return new TransientSendError(`timeout: ${text}`, { cause: error });
     return new TransientSendError(text, { cause: error });
   }
-  if (windowCodes.has(code)) return new PermanentSendError("message", text, { cause: error, reason: outsideWindow });
+  if (windowCodes.has(code)) return new PermanentSendError("message", text, { cause: error, reason: outsideWindowReason });
   if (code === -234) return new RateLimitedError("chat", secondsUntilMorning(now), text);
   if (code === -32) return new RateLimitedError("channel", 60, text);
   if (code === -211) return new RateLimitedError("channel", 3600, text);

@@ -27,4 +27,9 @@ export interface ChannelCapabilities {
   readonly maxTextLength: number;
   /** Longest caption under a photo, in visible characters. */
   readonly maxCaptionLength: number;
+  /**
+   * The channel may write to a person only this many days after their last message (the Zalo
+   * OA's consultation window); absent where the channel sets no such limit.
+   */
+  readonly replyWindowDays?: number;
 }

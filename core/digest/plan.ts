@@ -3,8 +3,10 @@
 // chat and the part. Planning again after a crash finds those chats already served and
 // queues nothing twice; the outbox worker then delivers each part exactly once.
 import type { Db } from "../db/client";
-import type { Locale, Translations } from "../i18n";
+import type { Chat } from "../db/generated/sqlite/client";
+import { toLocale, type Locale, type Translations } from "../i18n";
 import { enqueue, outboxKey } from "../outbox/enqueue";
+import { outsideWindowReason } from "../outbox/errors";
 import { transition } from "../nominations/lifecycle";
 import { composeDigest } from "./compose";
 import { storiesForChat } from "./stories";
@@ -47,7 +49,8 @@ export async function planBroadcast(
       { chatId: sub.chatId, unitScopePath: sub.unitScope?.path ?? null, fieldIds: sub.fields.map((f) => f.fieldId) },
       { excludeNominationIds: dropped },
     );
-    const parts = composeDigest(stories, { i18n: opts.i18n, locale: opts.locale, channel: sub.chat.channel, nominateLink: opts.nominateLink, publicBaseUrl: opts.publicBaseUrl ?? null });
+    const locale = await readerLocale(db, sub.chat, opts.locale);
+    const parts = composeDigest(stories, { i18n: opts.i18n, locale, channel: sub.chat.channel, nominateLink: opts.nominateLink, publicBaseUrl: opts.publicBaseUrl ?? null });
     if (parts.length === 0) continue;
     await db.$transaction(async (tx) => {
       for (const [index, part] of parts.entries()) {
@@ -71,6 +74,19 @@ export async function planBroadcast(
   return result;
 }
 
+/**
+ * The language a chat's digest is written in: a resident's own chat in the resident's language,
+ * a group or channel in the digest's (groups have none of their own).
+ */
+async function readerLocale(db: Db, chat: Pick<Chat, "channel" | "externalId" | "kind">, fallback: Locale): Promise<Locale> {
+  if (chat.kind !== "PRIVATE") return fallback;
+  const identity = await db.channelIdentity.findUnique({
+    where: { channel_externalId: { channel: chat.channel, externalId: chat.externalId } },
+    select: { person: { select: { language: true } } },
+  });
+  return identity ? toLocale(identity.person.language, fallback) : fallback;
+}
+
 /** Counts of a broadcast's deliveries, for the officer's live progress message. */
 export async function broadcastProgress(db: Db, broadcastId: number) {
   const rows = await db.outboxMessage.groupBy({ by: ["status"], where: { broadcastId }, _count: { _all: true } });
@@ -81,8 +97,15 @@ export async function broadcastProgress(db: Db, broadcastId: number) {
     distinct: ["chatId"],
     select: { chatId: true },
   });
+  // People Zalo would not let the OA write to (7 days without a message from them), counted once each.
+  const outsideWindow = await db.outboxMessage.findMany({
+    where: { broadcastId, status: "FAILED", failureReason: outsideWindowReason },
+    distinct: ["chatId"],
+    select: { chatId: true },
+  });
   return {
     sent: count("SENT"),
+    outsideWindow: outsideWindow.length,
     failed: count("FAILED") + count("CANCELLED"),
     pending: count("PENDING") + count("SENDING"),
     chats: chats.length,

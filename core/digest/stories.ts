@@ -1,7 +1,10 @@
 // Which approved stories a subscribed chat should receive: approved, with consent to publish
 // recorded, inside the subscription's unit subtree and fields, and not already queued or sent
-// to that chat. Personal data never leaves this module: only the officer-approved public story.
+// to that chat (nor refused for it by Zalo's 7-day window: each story is tried once per
+// person, so a resident who went quiet is not sent a growing backlog each week). Personal
+// data never leaves this module: only the officer-approved public story.
 import type { DbTx } from "../db/client";
+import { outsideWindowReason } from "../outbox/errors";
 
 /** A story ready for a digest: public fields only. */
 export interface DigestStory {
@@ -23,7 +26,7 @@ export interface DigestAudience {
   fieldIds: number[];
 }
 
-/** Stories of APPROVED nominations this chat has not had yet, oldest decision first. */
+/** Stories of APPROVED nominations this chat has not had (or been refused) yet, oldest decision first. */
 export async function storiesForChat(db: DbTx, audience: DigestAudience, opts: { excludeNominationIds?: number[] } = {}): Promise<DigestStory[]> {
   const rows = await db.nomination.findMany({
     where: {
@@ -33,7 +36,13 @@ export async function storiesForChat(db: DbTx, audience: DigestAudience, opts: {
       ...(audience.unitScopePath ? { unit: { path: { startsWith: audience.unitScopePath } } } : {}),
       ...(audience.fieldIds.length > 0 ? { fieldId: { in: audience.fieldIds } } : {}),
       ...(opts.excludeNominationIds?.length ? { id: { notIn: opts.excludeNominationIds } } : {}),
-      outbox: { none: { chatId: audience.chatId, kind: "digest-story", status: { in: ["PENDING", "SENDING", "SENT"] } } },
+      outbox: {
+        none: {
+          chatId: audience.chatId,
+          kind: "digest-story",
+          OR: [{ status: { in: ["PENDING", "SENDING", "SENT"] } }, { status: "FAILED", failureReason: outsideWindowReason }],
+        },
+      },
     },
     include: {
       unit: { select: { name: true } },

@@ -17,6 +17,13 @@ export class RateLimitedError extends Error {
   }
 }
 
+/**
+ * The `failureReason` of a message the channel refused because the person has not written
+ * lately (the Zalo OA's 7-day window): final for that message, counted in /broadcasts and the
+ * reminder logs, and never planned again for the same person and story.
+ */
+export const outsideWindowReason = "outside-window";
+
 /** A failure that may pass (5xx, network, timeout): retried with backoff up to a limit. */
 export class TransientSendError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {

@@ -178,7 +178,10 @@ async function sendMessage(state: OaState, toGroup: boolean, req: IncomingMessag
   } else {
     if (!state.users.has(to)) return zaloError(res, -201, "user_id không hợp lệ");
     const window = state.windowCheck(to);
-    if (window !== 0) return zaloError(res, window);
+    if (window !== 0) {
+      state.windowRefusals.push({ to, code: window });
+      return zaloError(res, window);
+    }
     if (state.options.nightRule && state.isNight()) return zaloError(res, -234);
   }
   const message = parseMessage(body.message);

@@ -137,6 +137,8 @@ export class OaState {
   readonly uploads = new Map<string, OaUpload>();
   readonly files = new Map<string, { bytes: Buffer; mimeType: string }>();
   readonly faults: OaFault[] = [];
+  /** Consultation sends refused for the window (-230, -232), in order: how often Zalo was asked in vain. */
+  readonly windowRefusals: { to: string; code: -230 | -232 }[] = [];
   readonly deliveries: OaDelivery[] = [];
   /** Refresh-token grants that succeeded, in order: a single-use chain has no two with one token. */
   readonly refreshes: string[] = [];

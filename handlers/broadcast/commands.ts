@@ -39,7 +39,7 @@ export async function onBroadcasts(deps: BroadcastDeps, event: IncomingEvent, po
   const lines = await Promise.all(
     runs.map(async (b) => {
       const p = await broadcastProgress(deps.db, b.id);
-      return t("broadcast-list-item", {
+      const line = t("broadcast-list-item", {
         id: b.id,
         kind: t(`broadcast-kind-${b.kind}`),
         status: t(`broadcast-status-${b.status}`),
@@ -49,6 +49,7 @@ export async function onBroadcasts(deps: BroadcastDeps, event: IncomingEvent, po
         pending: p.pending,
         chats: p.chats,
       });
+      return p.outsideWindow > 0 ? `${line}\n   ${t("broadcast-outside-window", { count: p.outsideWindow })}` : line;
     }),
   );
   await port.send(event.chat.externalId, { text: [t("broadcast-list-header"), ...lines].join("\n") });
@@ -68,12 +69,16 @@ function reasonText(deps: BroadcastDeps, locale: Locale, reason: string | null):
 export async function onSubscriptions(deps: BroadcastDeps, event: IncomingEvent, port: ChannelPort, actor: Actor): Promise<void> {
   const t = (id: string, a?: Record<string, string | number>) => deps.i18n.t(actor.locale, id, a);
   if (!isAdmin(await scopesOf(deps.db, actor.id))) return void (await port.send(event.chat.externalId, { text: t("subscription-admins-only") }));
+  // Residents' own subscriptions are counted, never listed: a private chat names a person.
+  const personal = await deps.db.subscription.count({ where: { active: true, chat: { kind: "PRIVATE" } } });
   const subs = await deps.db.subscription.findMany({
+    where: { chat: { kind: { not: "PRIVATE" } } },
     include: { chat: true, unitScope: true, fields: { include: { field: true }, orderBy: { field: { number: "asc" } } } },
     orderBy: [{ active: "desc" }, { id: "asc" }],
     take: 50,
   });
-  if (subs.length === 0) return void (await port.send(event.chat.externalId, { text: t("subscription-list-empty") }));
+  const personalLine = personal > 0 ? [t("subscription-list-personal", { count: personal })] : [];
+  if (subs.length === 0) return void (await port.send(event.chat.externalId, { text: [t("subscription-list-empty"), ...personalLine].join("\n") }));
   const lines = subs.map((s) =>
     t(s.active ? "subscription-list-item-active" : "subscription-list-item-inactive", {
       chat: s.chat.title ?? (s.chat.username ? `@${s.chat.username}` : s.chat.externalId),
@@ -84,5 +89,5 @@ export async function onSubscriptions(deps: BroadcastDeps, event: IncomingEvent,
       since: s.deactivatedAt ? formatLocalDateTime(s.deactivatedAt, deps.timeZone) : "",
     }),
   );
-  await port.send(event.chat.externalId, { text: [t("subscription-list-header", { count: subs.length }), ...lines].join("\n") });
+  await port.send(event.chat.externalId, { text: [t("subscription-list-header", { count: subs.length }), ...lines, ...personalLine].join("\n") });
 }

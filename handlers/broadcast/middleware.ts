@@ -1,5 +1,5 @@
 // The subscription and broadcast link of the handler chain: the bot's membership changes,
-// the subscription and digest commands, the set-up and preview buttons, and a unit typed
+// the subscription and digest commands (a group's, and a resident's own), the set-up and preview buttons, and a unit typed
 // during a set-up. Everything else passes on, after at most a read for typed text.
 import { isChoiceFor } from "../../core/channel/choice-payloads";
 import type { Middleware } from "../chain";
@@ -8,6 +8,7 @@ import { identify } from "../people";
 import { onBroadcastNow, onBroadcasts, onSubscriptions } from "./commands";
 import type { BroadcastDeps } from "./deps";
 import { onMembership } from "./membership";
+import { onPersonalSubscribe, onPersonalUnsubscribe } from "./personal";
 import { onPreviewButton } from "./preview";
 import type { ProgressFollower } from "./progress";
 import { onSetupButton, onSetupText, onSubscribe, onUnsubscribe, openSetup } from "./subscribe";
@@ -50,6 +51,10 @@ export function broadcastMiddleware(deps: BroadcastDeps, progress: ProgressFollo
         return onBroadcastNow(deps, event, port, actor, progress);
       case "broadcasts":
         return onBroadcasts(deps, event, port, actor);
+      case "getdigest":
+        return onPersonalSubscribe(deps, event, args, port, actor);
+      case "stopdigest":
+        return onPersonalUnsubscribe(deps, event, port, actor);
       default:
         return next();
     }

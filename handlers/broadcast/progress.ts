@@ -27,6 +27,7 @@ export async function progressText(deps: BroadcastDeps, locale: Locale, broadcas
     failed: p.failed,
     pending: p.pending,
   });
+  if (done && p.outsideWindow > 0) return { text: `${text}\n${deps.i18n.t(locale, "broadcast-outside-window", { count: p.outsideWindow })}`, done };
   return { text, done };
 }
 

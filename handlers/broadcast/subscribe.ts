@@ -275,16 +275,20 @@ export async function onSetupButton(deps: BroadcastDeps, event: IncomingEvent & 
   await show(deps, port, actor, state);
 }
 
+/** The unit a typed code names, or up to 8 whose names hold the typed words (accents optional). */
+export async function matchUnits(deps: BroadcastDeps, typed: string) {
+  const byCode = await deps.db.unit.findUnique({ where: { code: typed.toUpperCase() } });
+  if (byCode) return [byCode];
+  const wanted = foldText(typed);
+  return (await deps.db.unit.findMany({ where: { active: true }, orderBy: { code: "asc" } })).filter((u) => foldText(u.name).includes(wanted)).slice(0, 8);
+}
+
 /** A typed unit code or name while the set-up waits for one; false when it was not for us. */
 export async function onSetupText(deps: BroadcastDeps, event: IncomingEvent, text: string, port: ChannelPort, actor: Actor, state: SetupState): Promise<boolean> {
   if (state.step !== "unit-search" || state.data.replyChat !== event.chat.externalId) return false;
   const t = (id: string, a?: Record<string, string | number>) => deps.i18n.t(actor.locale, id, a);
   const typed = text.trim();
-  const byCode = await deps.db.unit.findUnique({ where: { code: typed.toUpperCase() } });
-  const wanted = foldText(typed);
-  const matches = byCode
-    ? [byCode]
-    : (await deps.db.unit.findMany({ where: { active: true }, orderBy: { code: "asc" } })).filter((u) => foldText(u.name).includes(wanted)).slice(0, 8);
+  const matches = await matchUnits(deps, typed);
   if (matches.length === 0) {
     await port.send(event.chat.externalId, { text: t("subscription-unit-not-found", { text: typed }) });
     return true;

@@ -89,3 +89,20 @@ broadcast-status-HELD = on hold
 broadcast-status-SENDING = sending
 broadcast-status-DONE = done
 broadcast-status-CANCELLED = cancelled
+broadcast-outside-window = ⏳ Outside Zalo's 7-day window: { $count } people (they have not written to the OA lately, so Zalo refused; not retried, they get later stories once they write again).
+subscription-list-personal = 👤 Residents subscribed personally: { $count }.
+
+## Residents' own subscription in their private chat (/getdigest, /stopdigest)
+
+personal-digest-private-only = This command is for your private chat with the bot, to get the digest yourself. For a group, a group admin types /subscribe in the group.
+personal-digest-on =
+    ✅ You will get the weekly digest of good people and good deeds.
+    Scope: <b>{ $scope }</b>
+    To hear only of one unit, type /getdigest with the unit's code or name (e.g. /getdigest PT-LT). Type /stopdigest to stop.
+personal-digest-window = ℹ️ Zalo lets an Official Account write to you only within { $days } days of your last message. Write to the OA at least once a week (for instance type /stories) so you do not miss the digest.
+personal-digest-off = The weekly digest will no longer be sent to you. Type /getdigest to get it again.
+personal-digest-none = You are not subscribed to the digest. Type /getdigest to subscribe.
+personal-digest-unit-not-found = No unit matches "{ $text }". Type /getdigest alone for the stories of the whole organisation, or type a unit code again (e.g. /getdigest PT-LT).
+personal-digest-unit-pick =
+    Several units match "{ $text }". Type /getdigest followed by the code of the one you want:
+    { $units }

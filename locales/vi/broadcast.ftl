@@ -89,3 +89,20 @@ broadcast-status-HELD = tạm hoãn
 broadcast-status-SENDING = đang gửi
 broadcast-status-DONE = đã xong
 broadcast-status-CANCELLED = đã hủy
+broadcast-outside-window = ⏳ Ngoài khung 7 ngày của Zalo: { $count } người (đã lâu không nhắn cho OA nên Zalo không cho gửi; không gửi lại, họ sẽ nhận các câu chuyện sau khi nhắn lại cho OA).
+subscription-list-personal = 👤 Người dân tự đăng ký nhận bản tin riêng: { $count } người.
+
+## Người dân tự đăng ký nhận bản tin trong tin nhắn riêng (/nhanbantin, /ngungnhan)
+
+personal-digest-private-only = Lệnh này dùng trong tin nhắn riêng với bot, để bạn tự nhận bản tin. Để nhóm nhận bản tin, quản trị viên nhóm gõ /dangky trong nhóm.
+personal-digest-on =
+    ✅ Bạn đã đăng ký nhận bản tin gương người tốt, việc tốt hằng tuần.
+    Phạm vi: <b>{ $scope }</b>
+    Để chỉ nhận câu chuyện của một đơn vị, gõ /nhanbantin kèm mã hoặc tên đơn vị (ví dụ: /nhanbantin PT-LT). Gõ /ngungnhan để thôi nhận.
+personal-digest-window = ℹ️ Zalo chỉ cho phép Official Account nhắn cho bạn trong { $days } ngày kể từ tin nhắn gần nhất của bạn. Hãy nhắn cho OA ít nhất mỗi tuần một lần (ví dụ gõ /guongsang) để không bỏ lỡ bản tin.
+personal-digest-off = Đã thôi gửi bản tin hằng tuần cho bạn. Gõ /nhanbantin khi bạn muốn nhận lại.
+personal-digest-none = Bạn chưa đăng ký nhận bản tin. Gõ /nhanbantin để đăng ký.
+personal-digest-unit-not-found = Không tìm thấy đơn vị nào khớp với "{ $text }". Gõ /nhanbantin (không kèm gì) để nhận câu chuyện của toàn tổ chức, hoặc gõ lại mã đơn vị (ví dụ: /nhanbantin PT-LT).
+personal-digest-unit-pick =
+    Có nhiều đơn vị khớp với "{ $text }". Gõ /nhanbantin kèm mã của đơn vị bạn muốn:
+    { $units }

@@ -17,13 +17,15 @@ describe("command registry", () => {
     expect(commandOf("link", "lienket")).toBe("link");
     expect(commandOf("publication", "guongsang")).toBe("stories");
     expect(commandOf("publication", "gobai")).toBe("unpublish");
+    expect(commandOf("broadcast", "nhanbantin")).toBe("getdigest");
+    expect(commandOf("broadcast", "ngungnhan")).toBe("stopdigest");
     expect(commandOf("review", "dangky")).toBeUndefined();
     expect(commandOf("review", "constructor")).toBeUndefined();
     expect(commandAction("DECU")).toBe("nominate");
   });
 
   it("builds the menus from the registry: every private command, the groups' five", () => {
-    expect(commandMenus.private.map((c) => c.name)).toEqual(["start", "nominate", "decu", "mine", "cuatoi", "cancel", "huy", "help", "trogiup", "language", "ngonngu", "stories", "guongsang", "mydata", "dulieu", "deletemydata", "xoadulieu"]);
+    expect(commandMenus.private.map((c) => c.name)).toEqual(["start", "nominate", "decu", "mine", "cuatoi", "cancel", "huy", "help", "trogiup", "language", "ngonngu", "stories", "guongsang", "mydata", "dulieu", "deletemydata", "xoadulieu", "getdigest", "nhanbantin", "stopdigest", "ngungnhan"]);
     const registered = owners.flatMap((owner) => Object.values(commandRegistry[owner] as Record<string, readonly string[]>).flat());
     for (const c of commandMenus.group) expect(registered).toContain(c.name);
     expect(commandMenus.group.map((c) => c.descriptionId)).toEqual(["cmd-group-choduyet", "cmd-group-lichsu", "cmd-group-dangky", "cmd-group-huydangky", "cmd-group-deadlines"]);

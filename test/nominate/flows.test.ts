@@ -97,7 +97,7 @@ describe("nomination scenarios", () => {
     expect(en.find((c) => c.command === "dangky")?.description).toBe("Subscribe this group to the good-deeds digest");
     for (const menu of [rig.emulator.driver.commands(), rig.emulator.driver.commands({ languageCode: "en" })]) {
       const names = menu.map((c) => c.command);
-      expect(names).toEqual(["start", "nominate", "decu", "mine", "cuatoi", "cancel", "huy", "help", "trogiup", "language", "ngonngu", "stories", "guongsang", "mydata", "dulieu", "deletemydata", "xoadulieu"]);
+      expect(names).toEqual(["start", "nominate", "decu", "mine", "cuatoi", "cancel", "huy", "help", "trogiup", "language", "ngonngu", "stories", "guongsang", "mydata", "dulieu", "deletemydata", "xoadulieu", "getdigest", "nhanbantin", "stopdigest", "ngungnhan"]);
     }
   });
 
