@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "pino";
+import { zaloOaWindowDays } from "../../core/channel/zalo-oa-window";
 import type { ChannelCapabilities } from "../../core/channel/capabilities";
 import type { ChannelPort, ChoiceNotice, DownloadedFile, EventHandler, FileRef, IncomingEvent, ChatMessage, PhotoSource } from "../../core/channel/port";
 import type { Db } from "../../core/db/client";
@@ -51,7 +52,7 @@ export const zaloOaCapabilities: ChannelCapabilities = {
   maxAlbumSize: 1,
   maxTextLength: oaMaxTextLength,
   maxCaptionLength: oaMaxTextLength,
-  replyWindowDays: 7,
+  replyWindowDays: zaloOaWindowDays,
 };
 
 /** Downloads kept until the handlers ask (Zalo's links expire): at most this many. */

@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "pino";
 import { untilAborted } from "../../core/async/until-aborted";
+import { outsideZaloOaWindow } from "../../core/channel/zalo-oa-window";
 import type { Db } from "../../core/db/client";
 import type { Channel } from "../../core/db/generated/sqlite/enums";
 import { fetchFile } from "../../core/media/fetch-file";
@@ -33,9 +34,6 @@ export interface ZaloOaOutboxSenderOptions {
 
 /** The kinds of a digest's messages (core/digest/compose.ts). */
 const digestParts: ReadonlySet<string> = new Set(["digest-header", "digest-story", "digest-footer"]);
-
-/** Zalo's consultation window. */
-const windowMs = 7 * 24 * 3600_000;
 
 /**
  * Sends outbox messages on the OA.
@@ -73,7 +71,7 @@ export class ZaloOaOutboxSender implements Sender {
   /** A person last seen more than 7 days ago is outside the window: Zalo is not asked. */
   private async checkWindow(userId: string): Promise<void> {
     const contact = await this.options.db.zaloOaContact.findUnique({ where: { userId }, select: { lastInteractionAt: true } });
-    if (contact && this.now().getTime() - contact.lastInteractionAt.getTime() > windowMs) {
+    if (contact && outsideZaloOaWindow(contact.lastInteractionAt, this.now())) {
       throw new OaApiError(-230, "no interaction in the last 7 days (known before sending)", "/v3.0/oa/message/cs");
     }
   }

@@ -5,7 +5,9 @@ import type { Logger } from "pino";
 import type { Db, DbTx } from "../db/client";
 import { inBatches } from "../db/batches";
 import { toLocale, type Locale, type Translations } from "../i18n";
+import { zaloOaWindowDays } from "../channel/zalo-oa-window";
 import { enqueue } from "../outbox/enqueue";
+import { officersOutsideOaWindow } from "../review/unreachable";
 import { claimReminder, draftNudges, recordDraftNudge, runOnce, staleReviews } from "./record";
 import { planReminders } from "./reminders";
 import type { TickJob } from "./ticker";
@@ -119,7 +121,21 @@ export function draftNudgeJob(deps: CalendarJobDeps): TickJob {
   };
 }
 
-/** Once a day, each review group hears of what has waited more than three days, oldest first. */
+/** The summary's lines naming the group's officers the Zalo OA cannot reach today; none when all can be. */
+async function unreachableLines(deps: CalendarJobDeps, unitId: number | null, now: Date): Promise<string[]> {
+  const officers = await officersOutsideOaWindow(deps.db, { unitId }, now);
+  if (officers.length === 0) return [];
+  const t = (id: string, args?: Record<string, string | number>) => deps.i18n.t(deps.defaultLocale, id, args);
+  return [
+    t("review-summary-unreachable", { count: officers.length, days: zaloOaWindowDays }),
+    ...officers.map((o) => t("review-summary-unreachable-item", { name: o.displayName, elsewhere: o.reachableElsewhere ? "yes" : "no" })),
+  ];
+}
+
+/**
+ * Once a day, each review group hears of what has waited more than three days, oldest first,
+ * and of its officers the Zalo OA cannot reach today.
+ */
 export function reviewSummaryJob(deps: CalendarJobDeps, olderThanDays = 3): TickJob {
   return {
     name: "review-summaries",
@@ -134,6 +150,7 @@ export function reviewSummaryJob(deps: CalendarJobDeps, olderThanDays = 3): Tick
           ...shown.map((n) =>
             t("review-summary-item", { code: n.code ?? "", name: n.nomineeName ?? "", unit: n.unitName ?? "", waited: n.waitingDays, status: t(`status-${n.status}`) }),
           ),
+          ...(await unreachableLines(deps, summary.unitId, now)),
           t("review-summary-footer"),
         ].join("\n");
         const ran = await runOnce(deps.db, summary.key, { kind: "review-summary", recipient: `chat:${summary.chatId}`, outboxKey: summary.key, now }, (tx) =>

@@ -28,6 +28,11 @@ nudge-continue = ▶️ Continue
 review-summary-header = ⏳ <b>{ $count } nominations waiting more than { $days } days</b> (oldest first):
 review-summary-item = • { $code } — { $name } ({ $unit }): waiting { $waited } days, { $status }
 review-summary-footer = Send /pending to open each one.
+review-summary-unreachable = 📵 { $count } officers get no private messages on the Zalo OA: they have not written to it for more than { $days } days (Zalo lets the OA write only after they do). Cards still come to this group; ask them to send the OA any message:
+review-summary-unreachable-item = • { $name }{ $elsewhere ->
+        [yes] {" "}(still reached on a linked channel)
+       *[no] {""}
+    }
 deadlines-header = 📅 <b>Upcoming deadlines</b>
 deadlines-item = • { $date } — { $title } ({ $left }) · <code>{ $code }</code>
 deadlines-empty = No upcoming deadlines.

@@ -33,6 +33,11 @@ nudge-continue = ▶️ Tiếp tục
 review-summary-header = ⏳ <b>{ $count } hồ sơ chờ duyệt quá { $days } ngày</b> (cũ nhất trước):
 review-summary-item = • { $code } — { $name } ({ $unit }): chờ { $waited } ngày, { $status }
 review-summary-footer = Gửi /choduyet để mở từng hồ sơ.
+review-summary-unreachable = 📵 { $count } cán bộ không nhận được tin nhắn riêng qua Zalo OA vì đã hơn { $days } ngày chưa nhắn cho OA (Zalo không cho OA nhắn trước). Phiếu duyệt vẫn gửi vào nhóm này; nhờ các cán bộ sau nhắn một tin bất kỳ cho OA:
+review-summary-unreachable-item = • { $name }{ $elsewhere ->
+        [yes] {" "}(vẫn nhận qua kênh đã liên kết)
+       *[no] {""}
+    }
 deadlines-header = 📅 <b>Các mốc sắp tới</b>
 deadlines-item = • { $date } — { $title } ({ $left }) · <code>{ $code }</code>
 deadlines-empty = Chưa có mốc nào sắp tới.
