@@ -11,7 +11,7 @@ import { outsideZaloOaWindow } from "../../core/channel/zalo-oa-window";
 import type { Db } from "../../core/db/client";
 import type { Channel } from "../../core/db/generated/sqlite/enums";
 import { fetchFile } from "../../core/media/fetch-file";
-import { enqueue } from "../../core/outbox/enqueue";
+import { detourKey, enqueue } from "../../core/outbox/enqueue";
 import { outsideWindowReason, PermanentSendError } from "../../core/outbox/errors";
 import type { OutboxPayload } from "../../core/outbox/payload";
 import type { OutboxDelivery, Sender, SendResult } from "../../core/outbox/sender";
@@ -88,7 +88,7 @@ export class ZaloOaOutboxSender implements Sender {
       const other = others.find((i) => i.channel === channel);
       if (!other) continue;
       await enqueue(db, {
-        idempotencyKey: `${message.idempotencyKey}:via:${channel}`,
+        idempotencyKey: detourKey(message.idempotencyKey, channel),
         chat: { channel, externalId: other.externalId, kind: "PRIVATE" },
         kind: message.kind,
         payload: message.payload,

@@ -44,6 +44,17 @@ export function outboxKey(...parts: (string | number)[]): string {
   return parts.map(String).join(":");
 }
 
+/**
+ * The key of a message sent again on another of the person's channels after the first was
+ * refused (the Zalo OA's 7-day window): one detour per message and channel.
+ *
+ * @example
+ * detourKey("reminder:3:2026-Q4:7:person:12", "TELEGRAM") // "reminder:3:2026-Q4:7:person:12:via:TELEGRAM"
+ */
+export function detourKey(key: string, channel: string): string {
+  return `${key}:via:${channel}`;
+}
+
 // === Enqueue
 
 /**

@@ -4,6 +4,7 @@
 import type { Logger } from "pino";
 import type { ChannelPort, IncomingEvent } from "../../core/channel/port";
 import { addDeadline, freeDeadlineCode, removeDeadline, upcomingDeadlines } from "../../core/calendar/deadlines";
+import { occurrenceKey, windowMisses } from "../../core/calendar/window-misses";
 import { runTick, type TickJob } from "../../core/calendar/ticker";
 import { describeTick } from "../../core/calendar/tick-report";
 import { formatDayMonthYear, parseDayMonth, parseLocalDateTime, zonedInstant } from "../../core/calendar/zoned-time";
@@ -63,14 +64,18 @@ async function run(
     if (scopes.length === 0) return void (await reply(t("deadlines-officers-only")));
     const upcoming = await upcomingDeadlines(deps.db, new Date(), deps.timeZone, { limit: 15 });
     if (upcoming.length === 0) return void (await reply(t("deadlines-empty")));
-    const lines = upcoming.map((u) =>
-      t("deadlines-item", {
+    const misses = await windowMisses(deps.db, upcoming.map((u) => ({ deadlineId: u.deadline.id, occurrence: u.occurrence.id })));
+    const lines = upcoming.map((u) => {
+      const line = t("deadlines-item", {
         date: formatDayMonthYear(u.occurrence.due),
         title: actor.locale === "en" && u.deadline.titleEn ? u.deadline.titleEn : u.deadline.titleVi,
         left: left(u.daysLeft),
         code: u.deadline.code,
-      }),
-    );
+      });
+      // Reminders Zalo refused for its 7-day window: officers see who was not reminded on the OA.
+      const missed = misses.get(occurrenceKey(u.deadline.id, u.occurrence.id));
+      return missed ? `${line}\n   ${t("deadlines-outside-window", { count: missed.outside, elsewhere: missed.reachedElsewhere })}` : line;
+    });
     return void (await reply([t("deadlines-header"), ...lines].join("\n")));
   }
 

@@ -35,6 +35,10 @@ review-summary-unreachable-item = • { $name }{ $elsewhere ->
     }
 deadlines-header = 📅 <b>Upcoming deadlines</b>
 deadlines-item = • { $date } — { $title } ({ $left }) · <code>{ $code }</code>
+deadlines-outside-window = ⏳ Outside Zalo's 7-day window: { $count } reminders could not go out on the Zalo OA (the recipients have not written to it lately){ $elsewhere ->
+        [0] {""}
+       *[other] ; { $elsewhere } reached them on a linked channel
+    }.
 deadlines-empty = No upcoming deadlines.
 deadlines-officers-only = This command is for emulation officers and admins.
 deadline-add-usage =

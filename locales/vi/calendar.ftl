@@ -40,6 +40,10 @@ review-summary-unreachable-item = • { $name }{ $elsewhere ->
     }
 deadlines-header = 📅 <b>Các mốc sắp tới</b>
 deadlines-item = • { $date } — { $title } ({ $left }) · <code>{ $code }</code>
+deadlines-outside-window = ⏳ Ngoài khung 7 ngày của Zalo: { $count } lời nhắc không gửi được qua Zalo OA (người nhận đã lâu không nhắn cho OA){ $elsewhere ->
+        [0] {""}
+       *[other] ; { $elsewhere } đã tới qua kênh đã liên kết
+    }.
 deadlines-empty = Chưa có mốc nào sắp tới.
 deadlines-officers-only = Lệnh này dành cho cán bộ thi đua và quản trị viên.
 deadline-add-usage =
