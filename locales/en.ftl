@@ -209,7 +209,7 @@ photos-too-many = You already sent { $max } photos, so no more can be added. Pre
 photos-too-many-album = You already sent { $max } photos, so the { $refused } photo(s) just sent were not added. Press “Done” to go on.
 photos-received-album-full = Received { $count } photo(s) of the album, reaching the limit of { $max }; the other { $refused } were not added. Press “Done” to go on.
 photo-refused-too-large = This photo is larger than { $max } MB, so it cannot be accepted. Please send a smaller one.
-photo-refused-not-image = This file is not an image, so it cannot be accepted. Please send a photo (JPG, PNG).
+photo-refused-not-image = This file is not an image, so it cannot be accepted. Please send a photo (JPG, PNG); for a certificate or another paper, take a photo of it and send that.
 photos-received = Received { $count } photo(s) (up to { $max }).
 photos-received-album = Received { $count } photo(s) of the album, { $total } in all (up to { $max }).
 ask-contact = <b>Step 9/10.</b> The nominee's phone number (optional; seen only by reviewing officers, never published).
@@ -269,6 +269,7 @@ wrong-unsupported = I can't use { $what ->
         [contact] a contact
        *[other] this kind of message
     } at this step.
+wrong-document = The bot cannot take documents (PDF, Word…). If it is a certificate or another paper, take a photo of it and send it at the photos step; type its content as a message. At this step, please answer the question below.
 wrong-photo = No photo is needed at this step; photos come later.
 wrong-text-photos = This step takes photos. Send a photo, or press “Done” / “Skip”.
 wrong-pick-choice = I didn't understand that answer. Please press a button below (or type its number).

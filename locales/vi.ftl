@@ -209,7 +209,7 @@ photos-too-many = Đã đủ { $max } ảnh nên không nhận thêm. Bấm “X
 photos-too-many-album = Đã đủ { $max } ảnh nên { $refused } ảnh vừa gửi không được nhận. Bấm “Xong” để sang bước tiếp theo.
 photos-received-album-full = Đã nhận { $count } ảnh của album, đủ { $max } ảnh; { $refused } ảnh còn lại không được nhận. Bấm “Xong” để sang bước tiếp theo.
 photo-refused-too-large = Ảnh này lớn hơn { $max } MB nên không nhận được. Vui lòng gửi ảnh nhỏ hơn.
-photo-refused-not-image = Tệp này không phải là ảnh nên không nhận được. Vui lòng gửi ảnh (JPG, PNG).
+photo-refused-not-image = Tệp này không phải là ảnh nên không nhận được. Vui lòng gửi ảnh (JPG, PNG); với giấy khen hay giấy tờ, hãy chụp ảnh rồi gửi.
 photos-received = Đã nhận { $count } ảnh (tối đa { $max }).
 photos-received-album = Đã nhận { $count } ảnh của album, tổng cộng { $total } ảnh (tối đa { $max }).
 ask-contact = <b>Bước 9/10.</b> Số điện thoại liên hệ của người được đề cử (không bắt buộc; chỉ cán bộ xét duyệt thấy, không bao giờ công khai).
@@ -269,6 +269,7 @@ wrong-unsupported = Mình chưa đọc được { $what ->
         [contact] danh bạ
        *[other] loại tin nhắn này
     } ở bước này.
+wrong-document = Bot chưa nhận được tệp tài liệu (PDF, Word…). Nếu đó là giấy khen hay giấy tờ, hãy chụp ảnh và gửi ở bước gửi ảnh; nội dung thì gõ thành tin nhắn. Ở bước này, hãy trả lời câu hỏi bên dưới.
 wrong-photo = Bước này chưa cần ảnh; ảnh sẽ được gửi ở bước sau.
 wrong-text-photos = Bước này cần ảnh. Hãy gửi ảnh, hoặc bấm “Xong” / “Bỏ qua”.
 wrong-pick-choice = Mình chưa hiểu câu trả lời. Vui lòng bấm một nút bên dưới (hoặc gõ số thứ tự).

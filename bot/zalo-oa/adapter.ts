@@ -11,6 +11,7 @@ import type { ChannelPort, ChoiceNotice, DownloadedFile, EventHandler, FileRef, 
 import type { Db } from "../../core/db/client";
 import type { Translations, Locale } from "../../core/i18n";
 import { fetchFile } from "../../core/media/fetch-file";
+import { draftWaitsAt } from "../../core/workflow/drafts";
 import { flattenChoices, resolveReply } from "../zalo/menu";
 import { OaInbox } from "./inbox";
 import { buttonPayloadPrefix, OaMessenger } from "./messenger";
@@ -115,6 +116,21 @@ export class ZaloOaAdapter implements ChannelPort {
     // Every image at once: Zalo's CDN links are temporary.
     for (const event of normalized.events) if (event.input.kind === "photo") await this.prefetch(event.input.file.fileId);
     for (const event of normalized.events) await this.handle(event, normalized.msgId, normalized.quotedId);
+    if (normalized.userId && normalized.sharedPhone) await this.useSharedPhone(normalized.userId, normalized.sharedPhone);
+  }
+
+  /**
+   * A phone number shared through Zalo's contact card answers the nomination's contact step
+   * as if typed, when the person is at that step; anywhere else it is not an answer, and the
+   * conversation carries on untouched.
+   */
+  private async useSharedPhone(userId: string, phone: string): Promise<void> {
+    if (!(await draftWaitsAt(this.options.db, { channel: "ZALO_OA", externalId: userId }, "contact"))) {
+      this.options.log.info("zalo oa: shared contact details not used (no draft at the contact step)");
+      return;
+    }
+    const from = { channel: "ZALO_OA" as const, externalId: userId, displayName: `Zalo …${userId.slice(-4)}` };
+    await this.handle({ from, chat: { externalId: userId, kind: "private", type: "private" }, input: { kind: "text", text: phone } }, undefined, undefined);
   }
 
   private async handle(event: IncomingEvent, msgId: string | undefined, quotedId: string | undefined): Promise<void> {
@@ -131,7 +147,8 @@ export class ZaloOaAdapter implements ChannelPort {
     if (event.input.kind === "text") {
       const typed = event.input.text.trim();
       const menu = await this.options.messenger.menus.find(chatId, { senderId: event.from.externalId, ...(quotedId ? { quotedId } : {}) });
-      const answerId = `${chatId}:${msgId ?? Date.now()}`;
+      // The person's message id ends the answer id: an answer to their choice quotes it.
+      const answerId = `${chatId}:${msgId ?? ""}`;
       if (typed.startsWith(buttonPayloadPrefix)) {
         // A quick-reply button: its payload came back as the text.
         const payload = typed.slice(buttonPayloadPrefix.length);
@@ -176,9 +193,12 @@ export class ZaloOaAdapter implements ChannelPort {
   /** No toasts on Zalo: an alert, or a toast worth a message (a decision's confirmation), is sent as a message. */
   async answerChoice(answerId: string, notice?: ChoiceNotice): Promise<void> {
     if (!notice?.alert && !notice?.messageWithoutToasts) return;
-    const chatId = answerId.slice(0, answerId.lastIndexOf(":"));
+    const cut = answerId.lastIndexOf(":");
+    const chatId = answerId.slice(0, cut);
     if (!chatId) throw new Error(`Not a Zalo OA answer id: ${answerId}`);
-    await this.options.messenger.sendText(chatId, notice.text);
+    // Ties the answer to the message it answers (a decision typed as a number, a stale choice).
+    const quote = answerId.slice(cut + 1) || undefined;
+    await this.options.messenger.sendText(chatId, notice.text, undefined, undefined, quote);
   }
 
   /** One message per photo (a media template holds one); the caption rides with the first. */

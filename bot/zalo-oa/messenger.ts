@@ -88,8 +88,11 @@ export class OaMessenger {
     this.groups.set(chatId, group);
   }
 
-  /** Sends a text (HTML subset) with its choices; returns the ids of the messages, in order. */
-  async sendText(chatId: string, html: string, menu?: OaChoices | null, signal?: AbortSignal): Promise<string[]> {
+  /**
+   * Sends a text (HTML subset) with its choices; returns the ids of the messages, in order.
+   * `quote` is the id of the person's message it answers: Zalo shows it quoted above the first part.
+   */
+  async sendText(chatId: string, html: string, menu?: OaChoices | null, signal?: AbortSignal, quote?: string): Promise<string[]> {
     const group = await this.isGroup(chatId);
     let text = htmlToPlainText(html);
     if (menu && menu.choices.length > 0) text = `${text}\n\n${htmlToPlainText(numberedList(menu.choices, await this.hint(chatId, group, menu.choices.length)))}`;
@@ -100,7 +103,7 @@ export class OaMessenger {
       signal?.throwIfAborted();
       const last = i === parts.length - 1;
       const body: OaMessageBody = { text: part, ...(last && menu && !group ? this.buttons(menu.choices) : {}) };
-      ids.push((await this.post(chatId, group, body, signal)).messageId);
+      ids.push((await this.postQuoting(chatId, group, body, i === 0 ? quote : undefined, signal)).messageId);
     }
     if (menu !== undefined) {
       const messageId = menu?.menuMessageId ?? ids[ids.length - 1]!;
@@ -131,6 +134,17 @@ export class OaMessenger {
         if (attempt === 0 && error instanceof OaApiError && error.code === -100) continue;
         throw error;
       }
+    }
+  }
+
+  /** Posts with `quote_message_id`; a quote Zalo refuses (-201, the message is gone) is dropped, the text still goes. */
+  private async postQuoting(chatId: string, group: boolean, body: OaMessageBody, quote: string | undefined, signal?: AbortSignal) {
+    if (!quote) return this.post(chatId, group, body, signal);
+    try {
+      return await this.post(chatId, group, { ...body, quote_message_id: quote }, signal);
+    } catch (error) {
+      if (error instanceof OaApiError && error.code === -201) return this.post(chatId, group, body, signal);
+      throw error;
     }
   }
 

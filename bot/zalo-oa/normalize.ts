@@ -59,6 +59,8 @@ export interface NormalizedOaEvent {
   msgId?: string;
   /** The OA message the person's message quotes ("Trả lời"), if any. */
   quotedId?: string;
+  /** `user_submit_info`: the phone number the person shared through Zalo's contact card. */
+  sharedPhone?: string;
   /** `user_withdraw`: the person took back their consent; the bot erases what it holds about them. */
   withdrawnUserId?: string;
 }
@@ -146,7 +148,10 @@ export function normalizeOaEvent(raw: unknown): NormalizedOaEvent {
   }
   if (name === "user_submit_info" || name === "user_click_chatnow") {
     const userId = event.sender?.id ?? event.user_id;
-    return userId ? { userId, events: [] } : { events: [] };
+    if (!userId) return { events: [] };
+    // Zalo sends the phone as a number starting with 84; kept as typed digits.
+    const phone = name === "user_submit_info" && event.info?.phone !== undefined ? String(event.info.phone) : "";
+    return { userId, events: [], ...(phone ? { sharedPhone: phone } : {}) };
   }
 
   const group = /^user_send_group_(\w+)$/.exec(name);

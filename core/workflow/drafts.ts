@@ -37,6 +37,16 @@ export function findOpenDraft(db: Db, nominatorId: number) {
   return db.nomination.findFirst({ where: { nominatorId, status: "DRAFT" }, orderBy: { id: "desc" } });
 }
 
+/**
+ * Whether the person behind a channel account has a draft waiting at `step`: a channel's own
+ * way of giving an answer (the Zalo OA's shared contact details) is used only where it fits.
+ */
+export async function draftWaitsAt(db: Db, account: { channel: ChannelName; externalId: string }, step: StepId): Promise<boolean> {
+  const identity = await db.channelIdentity.findUnique({ where: { channel_externalId: account }, select: { personId: true } });
+  const draft = identity ? await findOpenDraft(db, identity.personId) : null;
+  return draft !== null && readStep(draft) === step;
+}
+
 /** Starts an empty draft at the first step. */
 export function createDraft(db: Db, input: { nominatorId: number; channel: ChannelName; locale: string; now: Date }) {
   return db.nomination.create({

@@ -34,6 +34,8 @@ function localName(locale: Locale, row: { nameVi: string; nameEn: string | null 
 
 /** The explanation for an answer of the wrong kind; `expected` says what the step wants. */
 function unexpected(answer: StepAnswer, expected: "text" | "choice" | "photo"): Outcome {
+  // A document (a certificate as a PDF, say) is what residents most often send in good faith: say where it can go.
+  if (answer.kind === "unsupported" && answer.what === "document") return { kind: "invalid", notice: { id: "wrong-document" } };
   if (answer.kind === "unsupported") return { kind: "invalid", notice: { id: "wrong-unsupported", args: { what: answer.what } } };
   if (answer.kind === "photo") return { kind: "invalid", notice: { id: "wrong-photo" } };
   if (expected === "photo") return { kind: "invalid", notice: { id: "wrong-text-photos" } };
