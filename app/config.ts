@@ -90,6 +90,7 @@ const expectations: Record<string, { vi: string; en: string }> = {
   ZALO_OA_API_ROOT: { vi: "một địa chỉ http(s)://, mặc định https://openapi.zalo.me", en: "an http(s):// address, default https://openapi.zalo.me" },
   ZALO_OA_OAUTH_ROOT: { vi: "một địa chỉ http(s)://, mặc định https://oauth.zaloapp.com", en: "an http(s):// address, default https://oauth.zaloapp.com" },
   ZALO_OA_BUTTONS: { vi: "1 (thêm nút trả lời nhanh trên Zalo di động) hoặc 0 (chỉ danh sách đánh số)", en: "1 (quick-reply buttons on Zalo mobile) or 0 (numbered lists only)" },
+  ZALO_OA_GROUP_DIGEST: { vi: "1 (quản trị viên của bot đăng ký nhóm GMF của OA nhận bản tin) hoặc 0", en: "1 (the bot's admins subscribe the OA's GMF groups to the digest) or 0" },
   PUBLIC_WEB_PORT: {
     vi: "cổng của trang công khai các tấm gương, từ 0 đến 65535, ví dụ 8080; để trống thì tắt",
     en: "the port of the public stories site, 0 to 65535, e.g. 8080; empty turns it off",
@@ -205,6 +206,14 @@ const schema = z.object({
   ZALO_OA_OAUTH_ROOT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).default("https://oauth.zaloapp.com").transform((u) => u.replace(/\/+$/, ""))),
   // Buttons on /cs are not documented by Zalo (only the numbered list is sure to show): off by default.
   ZALO_OA_BUTTONS: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(["0", "1"])
+      .default("0")
+      .transform((v) => v === "1"),
+  ),
+  // OA-owned (GMF) groups are unverified and paid: subscribing them to the digest is off by default.
+  ZALO_OA_GROUP_DIGEST: z.preprocess(
     emptyToUndefined,
     z
       .enum(["0", "1"])

@@ -105,6 +105,7 @@ function zaloOptions(api: ZaloApi | undefined): Pick<BotAppOptions, "zalo" | "za
             apiRoot: config.ZALO_OA_API_ROOT,
             oauthRoot: config.ZALO_OA_OAUTH_ROOT,
             buttons: config.ZALO_OA_BUTTONS,
+            groupDigest: config.ZALO_OA_GROUP_DIGEST,
           },
         }
       : {}),

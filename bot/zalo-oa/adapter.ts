@@ -7,10 +7,11 @@ import path from "node:path";
 import type { Logger } from "pino";
 import { zaloOaWindowDays } from "../../core/channel/zalo-oa-window";
 import type { ChannelCapabilities } from "../../core/channel/capabilities";
-import type { ChannelPort, ChoiceNotice, DownloadedFile, EventHandler, FileRef, IncomingEvent, ChatMessage, PhotoSource } from "../../core/channel/port";
+import type { ChannelPort, ChoiceNotice, MemberStatus, DownloadedFile, EventHandler, FileRef, IncomingEvent, ChatMessage, PhotoSource } from "../../core/channel/port";
 import type { Db } from "../../core/db/client";
 import type { Translations, Locale } from "../../core/i18n";
 import { fetchFile } from "../../core/media/fetch-file";
+import { isAdmin, scopesOf } from "../../core/review/scope";
 import { draftWaitsAt } from "../../core/workflow/drafts";
 import { flattenChoices, resolveReply } from "../zalo/menu";
 import { OaInbox } from "./inbox";
@@ -37,6 +38,12 @@ export interface ZaloOaAdapterOptions {
   processInbox?: boolean;
   /** The inbox's lease on an event in hand (a crashed process's events wait this long). */
   inboxLeaseMs?: number;
+  /**
+   * The bot's admins administer the OA's own (GMF) groups, so /dangky subscribes one to the
+   * digest (ZALO_OA_GROUP_DIGEST). Off by default: Zalo tells no one who administers a GMF
+   * group, and GMF itself is unverified (a paid asset on higher packages).
+   */
+  groupsAdministeredByBotAdmins?: boolean;
 }
 
 /**
@@ -74,8 +81,18 @@ export class ZaloOaAdapter implements ChannelPort {
   private webhook: OaWebhook | null = null;
   private readonly downloads = new Map<string, DownloadedFile>();
 
+  /** Present only when the bot's admins administer the OA's groups (see the option). */
+  readonly memberStatus?: (chatId: string, userId: string) => Promise<MemberStatus>;
+
   constructor(private readonly options: ZaloOaAdapterOptions) {
     this.inbox = new OaInbox({ db: options.db, log: options.log, handle: (body) => this.process(body), ...(options.inboxLeaseMs ? { leaseMs: options.inboxLeaseMs } : {}) });
+    if (options.groupsAdministeredByBotAdmins) this.memberStatus = (_chatId, userId) => this.statusInOaGroup(userId);
+  }
+
+  /** An OA group belongs to the agency: its administrators are the bot's admins, everyone else a member. */
+  private async statusInOaGroup(userId: string): Promise<MemberStatus> {
+    const identity = await this.options.db.channelIdentity.findUnique({ where: { channel_externalId: { channel: "ZALO_OA", externalId: userId } }, select: { personId: true } });
+    return identity && isAdmin(await scopesOf(this.options.db, identity.personId)) ? "administrator" : "member";
   }
 
   /** The webhook's local URL (for tests and the start-up log). */

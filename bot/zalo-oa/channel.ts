@@ -27,6 +27,8 @@ export interface ZaloOaSettings {
   oauthRoot: string;
   /** Quick-reply buttons under choices of at most 5. */
   buttons: boolean;
+  /** The bot's admins may subscribe the OA's own (GMF) groups to the digest with /dangky (ZALO_OA_GROUP_DIGEST). */
+  groupDigest?: boolean;
   /** False: store and answer events without handling them (a receive-only process). */
   processInbox?: boolean;
   inboxLeaseMs?: number;
@@ -89,6 +91,7 @@ export function createZaloOaChannel(settings: ZaloOaSettings, deps: ZaloOaDeps):
     webhook: { port: settings.webhookPort, path: settings.webhookPath, ...(settings.webhookHost ? { host: settings.webhookHost } : {}) },
     ...(settings.processInbox === false ? { processInbox: false } : {}),
     ...(settings.inboxLeaseMs ? { inboxLeaseMs: settings.inboxLeaseMs } : {}),
+    ...(settings.groupDigest ? { groupsAdministeredByBotAdmins: true } : {}),
   });
   const sender = new ZaloOaOutboxSender({ db, log, messenger, mediaDir: deps.mediaDir, fallbackChannels: deps.fallbackChannels, onConfigurationError: deps.onConfigurationError });
   return { adapter, sender, tokens };

@@ -116,6 +116,9 @@ describe("configuration", () => {
     const on = parseConfig({ ZALO_OA_APP_ID: "3600000000000000001", ZALO_OA_APP_SECRET: "s", ZALO_OA_SECRET_KEY: "k", ZALO_OA_BUTTONS: "1" });
     expect(on).toMatchObject({ ZALO_OA_APP_ID: "3600000000000000001", ZALO_OA_WEBHOOK_PATH: "/zalo-oa/webhook", ZALO_OA_WEBHOOK_PORT: 8090, ZALO_OA_API_ROOT: "https://openapi.zalo.me", ZALO_OA_OAUTH_ROOT: "https://oauth.zaloapp.com", ZALO_OA_BUTTONS: true });
     expect(parseConfig({ ZALO_OA_APP_ID: "1", ZALO_OA_APP_SECRET: "s", ZALO_OA_SECRET_KEY: "k" }).ZALO_OA_BUTTONS).toBe(false);
+    // OA-owned groups subscribed to the digest: off unless asked for.
+    expect(parseConfig({ ZALO_OA_APP_ID: "1", ZALO_OA_APP_SECRET: "s", ZALO_OA_SECRET_KEY: "k" }).ZALO_OA_GROUP_DIGEST).toBe(false);
+    expect(parseConfig({ ZALO_OA_APP_ID: "1", ZALO_OA_APP_SECRET: "s", ZALO_OA_SECRET_KEY: "k", ZALO_OA_GROUP_DIGEST: "1" }).ZALO_OA_GROUP_DIGEST).toBe(true);
     let error: unknown;
     try {
       parseConfig({ ZALO_OA_APP_ID: "3600000000000000001", ZALO_OA_SECRET_KEY: "very-secret", ZALO_OA_WEBHOOK_PORT: "99999", ZALO_OA_API_ROOT: "ftp://x" });
@@ -126,5 +129,6 @@ describe("configuration", () => {
     const text = (error as ConfigError).message;
     for (const key of ["ZALO_OA_APP_SECRET", "ZALO_OA_WEBHOOK_PORT", "ZALO_OA_API_ROOT"]) expect(text).toContain(key);
     expect(text).not.toContain("very-secret");
+    expect(() => parseConfig({ ZALO_OA_APP_ID: "1", ZALO_OA_APP_SECRET: "s", ZALO_OA_SECRET_KEY: "k", ZALO_OA_GROUP_DIGEST: "yes" })).toThrow(/ZALO_OA_GROUP_DIGEST \(= "yes"\)/);
   });
 });
