@@ -6,7 +6,7 @@
 export const zaloOaWindowDays = 7;
 
 /** The window in milliseconds. */
-export const zaloOaWindowMs = zaloOaWindowDays * 24 * 3600_000;
+const zaloOaWindowMs = zaloOaWindowDays * 24 * 3600_000;
 
 /** Whether a person last heard from at `lastInteractionAt` is outside the window at `now`. */
 export function outsideZaloOaWindow(lastInteractionAt: Date, now: Date): boolean {
