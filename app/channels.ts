@@ -17,6 +17,7 @@ import type { Channel } from "../core/db/generated/sqlite/enums";
 import { calendarJobs } from "../core/calendar/jobs";
 import { syncDeadlines, type DeadlineConfig } from "../core/calendar/deadline-config";
 import { startTicker, type CalendarTicker, type TickJob } from "../core/calendar/ticker";
+import { ClusterScheduleGate } from "../core/cluster/scheduled-runs";
 import { choicePayload } from "../core/channel/choice-payloads";
 import type { ChannelName, ChannelPort, EventHandler } from "../core/channel/port";
 import type { QuietHours } from "../core/calendar/zoned-time";
@@ -120,6 +121,11 @@ export interface BotAppOptions {
     /** The clock of the digest handlers; default the real one. */
     now?: () => Date;
   };
+  /**
+   * Several instances on one database: the scheduled jobs run in the one instance that holds the
+   * scheduler's lease (see core/cluster). Always on; tests shorten the lease.
+   */
+  cluster?: { leaseTtlMs?: number; catchUpMs?: number; holder?: string };
   /** The public web server (PUBLIC_WEB_PORT), for the parts of the bot that serve the public to mount their routes on. */
   publicWeb?: PublicWebServer;
   /** Where people reach the public site (PUBLIC_BASE_URL), for links in chat; null or absent: no links. */
@@ -140,6 +146,8 @@ export interface BotApp {
   jobs: TickJob[];
   /** The digest's preview, weekly send and settling jobs, as their schedule runs them. */
   broadcastJobs: ReturnType<typeof broadcastJobs>;
+  /** Which instance runs the scheduled jobs (the scheduler's lease and its claims). */
+  scheduler: ClusterScheduleGate;
   /** The port of a running channel. */
   port(channel: ChannelName): ChannelPort | undefined;
   /** Stops receiving on every channel, finishes the events in hand, then the outbox and the ticker. */
@@ -484,10 +492,12 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
   if (running.telegram) broadcast.nominateLink = `https://t.me/${running.telegram.username}?start=${nominateDeepLink}`;
   const digest = options.broadcast ?? {};
   const digestCron = digest.digestCron === undefined ? "0 8 * * 1" : digest.digestCron;
+  const gate = new ClusterScheduleGate({ db, log, ...options.cluster });
+  if (digestCron !== null || calendar.cron !== null) gate.start();
   const digestSchedule =
-    digestCron === null ? null : startBroadcastSchedules(broadcast, { digestCron, previewCron: digest.previewCron ?? "0 17 * * 0", timeZone: options.timeZone, log });
+    digestCron === null ? null : startBroadcastSchedules(broadcast, { digestCron, previewCron: digest.previewCron ?? "0 17 * * 0", timeZone: options.timeZone, log, gate });
   const ticker: CalendarTicker | null =
-    calendar.cron === null ? null : startTicker({ jobs, timeZone: options.timeZone, log, ...(calendar.cron ? { schedule: calendar.cron } : {}) });
+    calendar.cron === null ? null : startTicker({ jobs, timeZone: options.timeZone, log, gate, ...(calendar.cron ? { schedule: calendar.cron } : {}) });
   mountPublicSite(options);
   // Cards for nominations submitted while the process was down, or whose posting failed.
   await postMissingCards(review).catch((err: unknown) => log.error({ err }, "posting missing review cards failed"));
@@ -502,11 +512,13 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
     review,
     jobs,
     broadcastJobs: broadcastJobs(broadcast, { digestCron: digestCron ?? "0 8 * * 1" }),
+    scheduler: gate,
     port: (channel) => portOf(running, channel),
     stop: async () => {
       await digestSchedule?.stop();
       await progress.stop();
       await ticker?.stop();
+      await gate.stop();
       await running.telegram?.stop();
       await running.zalo?.stop();
       await running.zaloOa?.stop();

@@ -3,6 +3,7 @@
 // and the tests run the very same jobs "as if it were" any moment.
 import { schedule, validate, type ScheduledTask } from "node-cron";
 import type { Logger } from "pino";
+import type { TickGate } from "../cluster/scheduled-runs";
 
 /** One periodic job of the calendar (reminders, nudges, review summaries, digest). */
 export interface TickJob {
@@ -46,6 +47,13 @@ export interface TickerOptions {
   schedule?: string;
   timeZone: string;
   log: Logger;
+  /**
+   * Asked before each tick runs, when several instances share the database: only the instance
+   * it admits runs the jobs for that instant. Without it every tick runs here.
+   */
+  gate?: TickGate;
+  /** The schedule's name for the gate; default the jobs' names joined with "+". */
+  name?: string;
 }
 
 /** A running ticker. */
@@ -62,17 +70,33 @@ export interface CalendarTicker {
 export function startTicker(opts: TickerOptions): CalendarTicker {
   const expression = opts.schedule ?? "*/5 * * * *";
   if (!validate(expression)) throw new RangeError(`Not a cron expression: ${expression}`);
+  const name = opts.name ?? opts.jobs.map((job) => job.name).join("+");
+  const { gate } = opts;
   const task: ScheduledTask = schedule(
     expression,
     async (context) => {
+      if (gate && !(await admitted(gate, name, context.date, opts.log))) return;
       await runTick(opts.jobs, context.date, opts.log);
     },
     { timezone: opts.timeZone, name: "calendar", noOverlap: true },
   );
-  opts.log.info({ schedule: expression, timeZone: opts.timeZone }, "calendar ticks started");
+  gate?.register({ name, expression, timeZone: opts.timeZone, run: (instant) => runTick(opts.jobs, instant, opts.log) });
+  opts.log.info({ schedule: expression, timeZone: opts.timeZone, clustered: Boolean(gate) }, "calendar ticks started");
   return {
     async stop() {
       await task.destroy();
     },
   };
+}
+
+/** Whether the gate lets this instance run the tick; a gate that cannot tell (database away) says no. */
+async function admitted(gate: TickGate, name: string, instant: Date, log: Logger): Promise<boolean> {
+  try {
+    const yes = await gate.admit(name, instant);
+    if (!yes) log.debug({ schedule: name, at: instant.toISOString() }, "tick left to the instance that leads");
+    return yes;
+  } catch (err) {
+    log.error({ err, schedule: name, at: instant.toISOString() }, "could not tell whether this instance runs the tick");
+    return false;
+  }
 }

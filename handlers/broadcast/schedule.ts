@@ -4,6 +4,7 @@
 import { createTask } from "node-cron";
 import type { Logger } from "pino";
 import { startTicker, type CalendarTicker, type TickJob } from "../../core/calendar/ticker";
+import type { TickGate } from "../../core/cluster/scheduled-runs";
 import { sendWeeklyDigest } from "../../core/digest/weekly";
 import type { BroadcastDeps } from "./deps";
 import { sendPreview } from "./preview";
@@ -50,13 +51,14 @@ export function broadcastJobs(deps: BroadcastDeps, schedule: { digestCron: strin
 /** Starts the preview, digest and settling ticks; `stop()` ends them. */
 export function startBroadcastSchedules(
   deps: BroadcastDeps,
-  opts: { digestCron: string; previewCron: string; timeZone: string; log: Logger },
+  opts: { digestCron: string; previewCron: string; timeZone: string; log: Logger; gate?: TickGate },
 ): CalendarTicker {
   const jobs = broadcastJobs(deps, opts);
+  const common = { timeZone: opts.timeZone, log: opts.log, ...(opts.gate ? { gate: opts.gate } : {}) };
   const tickers = [
-    startTicker({ jobs: [jobs.preview], schedule: opts.previewCron, timeZone: opts.timeZone, log: opts.log }),
-    startTicker({ jobs: [jobs.digest], schedule: opts.digestCron, timeZone: opts.timeZone, log: opts.log }),
-    startTicker({ jobs: [jobs.settle], schedule: "* * * * *", timeZone: opts.timeZone, log: opts.log }),
+    startTicker({ jobs: [jobs.preview], schedule: opts.previewCron, ...common }),
+    startTicker({ jobs: [jobs.digest], schedule: opts.digestCron, ...common }),
+    startTicker({ jobs: [jobs.settle], schedule: "* * * * *", ...common }),
   ];
   return { stop: async () => void (await Promise.all(tickers.map((t) => t.stop()))) };
 }
