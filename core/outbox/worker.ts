@@ -1,5 +1,6 @@
-// Sends what the outbox holds. One worker per bot account; more are safe (rows are claimed
-// with a conditional update, so no two workers ever hold the same row), only slower to agree.
+// Sends what the outbox holds. One worker per bot account and instance; more instances are safe
+// (rows are claimed with a conditional update, with FOR UPDATE SKIP LOCKED on PostgreSQL, so
+// no two workers ever hold the same row: see claim.ts).
 //
 // Delivery guarantee. A row is claimed (SENDING, with a lease) before the channel is called
 // and marked SENT only after the channel confirmed, so a crash before the call or after the
@@ -14,6 +15,7 @@ import type { Logger } from "pino";
 import type { DbTx } from "../db/client";
 import type { Channel } from "../db/generated/sqlite/enums";
 import { classifyUnknown, PermanentSendError, RateLimitedError, type SendError } from "./errors";
+import { claimOutboxRow } from "./claim";
 import { parsePayload } from "./payload";
 import { OutboxRateLimiter, type ChannelLimits } from "./rate-limiter";
 import type { OutboxChat, OutboxDelivery, Sender, SendResult } from "./sender";
@@ -319,11 +321,7 @@ export class OutboxWorker {
    */
   private async claim(id: number, now: number): Promise<Date | undefined> {
     const lease = new Date(now + this.leaseMs);
-    const { count } = await this.db.outboxMessage.updateMany({
-      where: { id, status: "PENDING", nextAttemptAt: { lte: new Date(now) } },
-      data: { status: "SENDING", lockedUntil: lease },
-    });
-    return count === 1 ? lease : undefined;
+    return (await claimOutboxRow(this.db, id, now, lease)) ? lease : undefined;
   }
 
   /**
