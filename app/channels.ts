@@ -497,7 +497,7 @@ export async function startBotApp(options: BotAppOptions): Promise<BotApp> {
   const digestSchedule =
     digestCron === null ? null : startBroadcastSchedules(broadcast, { digestCron, previewCron: digest.previewCron ?? "0 17 * * 0", timeZone: options.timeZone, log, gate });
   const ticker: CalendarTicker | null =
-    calendar.cron === null ? null : startTicker({ jobs, timeZone: options.timeZone, log, gate, ...(calendar.cron ? { schedule: calendar.cron } : {}) });
+    calendar.cron === null ? null : startTicker({ jobs, name: "calendar", timeZone: options.timeZone, log, gate, ...(calendar.cron ? { schedule: calendar.cron } : {}) });
   mountPublicSite(options);
   // Cards for nominations submitted while the process was down, or whose posting failed.
   await postMissingCards(review).catch((err: unknown) => log.error({ err }, "posting missing review cards failed"));

@@ -40,6 +40,11 @@ export async function runTick(jobs: readonly TickJob[], now: Date, log: Logger):
   return outcomes;
 }
 
+/** The name a schedule of `jobs` goes by in the cluster's scheduled runs: the jobs' names joined with "+". */
+export function scheduleName(jobs: readonly TickJob[]): string {
+  return jobs.map((job) => job.name).join("+");
+}
+
 /** Options of the periodic ticker. */
 export interface TickerOptions {
   jobs: readonly TickJob[];
@@ -70,7 +75,7 @@ export interface CalendarTicker {
 export function startTicker(opts: TickerOptions): CalendarTicker {
   const expression = opts.schedule ?? "*/5 * * * *";
   if (!validate(expression)) throw new RangeError(`Not a cron expression: ${expression}`);
-  const name = opts.name ?? opts.jobs.map((job) => job.name).join("+");
+  const name = opts.name ?? scheduleName(opts.jobs);
   const { gate } = opts;
   const task: ScheduledTask = schedule(
     expression,
