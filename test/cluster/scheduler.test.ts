@@ -10,7 +10,7 @@ import { startTicker, type CalendarTicker } from "../../core/calendar/ticker";
 import { ClusterScheduleGate, previousCronInstant } from "../../core/cluster/scheduled-runs";
 import { createTempDatabase } from "../support/temp-database";
 import { createTempPostgres, postgresReachable } from "../support/temp-postgres";
-import { onceAt } from "./fixtures";
+import { onceAt, until } from "./fixtures";
 
 const log = pino({ level: "silent" });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -70,7 +70,7 @@ describe.each(cases)("scheduled jobs across two instances on %s", (_name, reacha
     const runs: Run[] = [];
     const every = { "every-second": "* * * * * *" };
     const a = await startInstance(database.target, "a", runs, every, 800);
-    await sleep(300); // a takes the lease first
+    await until(() => a.gate.leadership.isLeader(), 10_000, "a to lead");
     const b = await startInstance(database.target, "b", runs, every, 800);
     await sleep(3_000);
     const first = runs.length;
@@ -84,25 +84,27 @@ describe.each(cases)("scheduled jobs across two instances on %s", (_name, reacha
     const after = runs.slice(first).filter((r) => Date.parse(r.at) > killedAt);
     expect(after.length).toBeGreaterThanOrEqual(1);
     expect(new Set(after.map((r) => r.instance))).toEqual(new Set(["b"]));
-    // b led within the lease's length and a renewal, and missed no instant after that.
-    expect(Date.parse(after[0]!.at) - killedAt).toBeLessThan(2_500);
+    // b led within about the lease's length and a renewal.
+    expect(Date.parse(after[0]!.at) - killedAt).toBeLessThan(5_000);
     expectEachInstantOnce(runs);
     await stop(b);
   }, 30_000);
 
   it.runIf(reachable)("runs an instant that fell due while the dead leader's lease ran, once, when the lease passes", async () => {
     const runs: Run[] = [];
-    const due = new Date(Math.ceil((Date.now() + 2_500) / 1000) * 1000);
+    const due = new Date(Math.ceil((Date.now() + 5_000) / 1000) * 1000);
     const digest = { "weekly-digest": onceAt(due, "UTC") };
-    const a = await startInstance(database.target, "a", runs, digest, 6_000);
-    await sleep(300);
-    const b = await startInstance(database.target, "b", runs, digest, 6_000);
-    await sleep(500);
+    const a = await startInstance(database.target, "a", runs, digest, 8_000);
+    await until(() => a.gate.leadership.isLeader(), 10_000, "a to lead");
+    const b = await startInstance(database.target, "b", runs, digest, 8_000);
     await kill(a); // before the digest is due; its lease still runs past it
+    const killedAt = Date.now();
+    expect(killedAt).toBeLessThan(due.getTime());
     await sleep(due.getTime() - Date.now() + 500);
     expect(runs).toEqual([]); // b's own tick came while a's lease still held
 
-    await sleep(6_500);
+    await until(() => runs.length > 0, killedAt + 8_000 + 6_000 - Date.now(), "b to catch up");
+    await sleep(500);
     expect(runs).toEqual([{ instance: "b", job: "weekly-digest", at: due.toISOString() }]);
     const row = await b.db.scheduledRun.findUniqueOrThrow({ where: { job: "weekly-digest" } });
     expect(row).toMatchObject({ lastInstant: due, runBy: "b" });
@@ -113,7 +115,7 @@ describe.each(cases)("scheduled jobs across two instances on %s", (_name, reacha
     const runs: Run[] = [];
     const every = { "every-second-2": "* * * * * *" };
     const a = await startInstance(database.target, "a", runs, every, 20_000);
-    await sleep(300);
+    await until(() => a.gate.leadership.isLeader(), 10_000, "a to lead");
     const b = await startInstance(database.target, "b", runs, every, 20_000);
     await sleep(1_500);
     await stop(a);
