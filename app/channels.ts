@@ -2,7 +2,7 @@
 // review, account linking, calendar, then the nomination conversation), one outbox worker with a
 // sender per running channel, one calendar ticker, and starts Telegram, Zalo, or both.
 import type { Logger } from "pino";
-import { startTelegramBot, type TelegramBot } from "../bot/telegram/bot";
+import { startTelegramBot, type TelegramBot, type TelegramWebhookSettings } from "../bot/telegram/bot";
 import { TelegramOutboxSender } from "../bot/telegram/outbox-sender";
 import type { ZaloAdapter, ZaloSessionClosed } from "../bot/zalo/adapter";
 import type { ChannelLimits } from "../core/outbox/rate-limiter";
@@ -61,6 +61,8 @@ export interface TelegramChannelOptions {
   apiRoot: string;
   /** Telegram user ids who are admins from the first start. */
   adminIds?: readonly string[];
+  /** Webhook mode (WEBHOOK_URL, WEBHOOK_SECRET, WEBHOOK_PORT); long polling without it. */
+  webhook?: Omit<TelegramWebhookSettings, "db">;
 }
 
 /** The Zalo channel's settings: a logged-in account (or a fake of its shape in tests). */
@@ -338,8 +340,8 @@ async function startChannels(running: Running, handler: EventHandler, review: Re
   const { db, i18n, log } = options;
   const senders: Sender[] = [];
   if (options.telegram) {
-    const { token, apiRoot } = options.telegram;
-    running.telegram = await startTelegramBot({ token, apiRoot, handler, commands: commandMenus, i18n, log });
+    const { token, apiRoot, webhook } = options.telegram;
+    running.telegram = await startTelegramBot({ token, apiRoot, handler, commands: commandMenus, i18n, log, ...(webhook ? { webhook: { ...webhook, db } } : {}) });
     senders.push(new TelegramOutboxSender({ token, apiRoot, mediaDir: options.mediaDir, fileIds: attachmentFileIds(db) }));
   }
   let limits: Partial<Record<"ZALO", ChannelLimits>> = {};

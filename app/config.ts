@@ -116,6 +116,15 @@ const expectations: Record<string, { vi: string; en: string }> = {
     vi: "số tháng giữ số điện thoại liên hệ và ảnh chưa công bố sau khi đề cử được quyết định, từ 1 đến 240, ví dụ 12",
     en: "months that contact phones and unpublished photos are kept after a nomination is decided, 1 to 240, e.g. 12",
   },
+  WEBHOOK_URL: {
+    vi: "địa chỉ HTTPS công khai Telegram gửi cập nhật tới (proxy chuyển về WEBHOOK_PORT), ví dụ https://bot.phuong.gov.vn/telegram; đặt cùng WEBHOOK_SECRET và WEBHOOK_PORT",
+    en: "the public HTTPS address Telegram posts updates to (a proxy forwards it to WEBHOOK_PORT), e.g. https://bot.example.gov.vn/telegram; set with WEBHOOK_SECRET and WEBHOOK_PORT",
+  },
+  WEBHOOK_SECRET: {
+    vi: "chuỗi bí mật 1–256 ký tự gồm chữ, số, _ và -, Telegram gửi kèm mỗi cập nhật",
+    en: "a secret of 1–256 letters, digits, _ and -, which Telegram sends with every update",
+  },
+  WEBHOOK_PORT: { vi: "cổng nhận webhook Telegram trên máy này, từ 1 đến 65535, ví dụ 8443", en: "the local port of the Telegram webhook, 1 to 65535, e.g. 8443" },
   ZALO_COOLDOWN_MINUTES: {
     vi: "số phút tạm dừng gửi Zalo khi bị Zalo giới hạn (mã 221), từ 1 đến 10080, ví dụ 240",
     en: "minutes to pause Zalo sending after Zalo's rate-limit error (code 221), 1 to 10080, e.g. 240",
@@ -231,10 +240,15 @@ const schema = z.object({
   ZALO_BOT_WEBHOOK_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65_535).optional()),
   // Personal data kept after a decision (contact phones, photos never published): a year by default.
   RETENTION_MONTHS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(240).default(12)),
+  // Telegram's webhook mode (several instances behind one address): all three, or long polling.
+  WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  WEBHOOK_SECRET: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,256}$/).optional()),
+  WEBHOOK_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65_535).optional()),
   // The weekly digest goes out Monday morning; its preview reaches the council the evening before.
   BROADCAST_CRON: z.preprocess(emptyToUndefined, z.string().default("0 8 * * 1").refine((e) => cron.validate(e))),
   BROADCAST_PREVIEW_CRON: z.preprocess(emptyToUndefined, z.string().default("0 17 * * 0").refine((e) => cron.validate(e))),
 }).superRefine((config, ctx) => {
+  telegramWebhookIssues(config, ctx);
   // A webhook needs both its secret and its port; one alone is a half-made setting.
   const webhookParts = [config.ZALO_BOT_WEBHOOK_SECRET, config.ZALO_BOT_WEBHOOK_PORT].filter((v) => v !== undefined).length;
   if (webhookParts === 1) {
@@ -247,11 +261,29 @@ const schema = z.object({
   }
 });
 
+/** Telegram's webhook settings go together, need a token, and Telegram itself posts only to HTTPS. */
+function telegramWebhookIssues(
+  config: { WEBHOOK_URL?: string | undefined; WEBHOOK_SECRET?: string | undefined; WEBHOOK_PORT?: number | undefined; TELEGRAM_BOT_TOKEN?: string | undefined; TELEGRAM_API_ROOT: string },
+  ctx: z.RefinementCtx,
+): void {
+  const parts = { WEBHOOK_URL: config.WEBHOOK_URL, WEBHOOK_SECRET: config.WEBHOOK_SECRET, WEBHOOK_PORT: config.WEBHOOK_PORT };
+  const set = Object.entries(parts).filter(([, value]) => value !== undefined);
+  if (set.length === 0) return;
+  for (const [key, value] of Object.entries(parts)) {
+    if (value === undefined) ctx.addIssue({ code: "custom", path: [key], message: "webhook mode needs WEBHOOK_URL, WEBHOOK_SECRET and WEBHOOK_PORT" });
+  }
+  if (!config.TELEGRAM_BOT_TOKEN) ctx.addIssue({ code: "custom", path: ["TELEGRAM_BOT_TOKEN"], message: "webhook mode needs the bot's token" });
+  // Only a Bot API of one's own (the emulator, a local server) may post to plain HTTP.
+  if (config.WEBHOOK_URL?.startsWith("http:") && config.TELEGRAM_API_ROOT === "https://api.telegram.org") {
+    ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "Telegram posts to HTTPS only" });
+  }
+}
+
 /** The validated configuration. */
 export type Config = z.infer<typeof schema>;
 
 /** Variables whose values must never be echoed back. */
-const secrets = new Set(["TELEGRAM_BOT_TOKEN", "DATABASE_URL", "ZALO_OA_APP_SECRET", "ZALO_OA_SECRET_KEY", "ZALO_OA_REFRESH_TOKEN", "ZALO_BOT_TOKEN", "ZALO_BOT_WEBHOOK_SECRET"]);
+const secrets = new Set(["WEBHOOK_SECRET", "TELEGRAM_BOT_TOKEN", "DATABASE_URL", "ZALO_OA_APP_SECRET", "ZALO_OA_SECRET_KEY", "ZALO_OA_REFRESH_TOKEN", "ZALO_BOT_TOKEN", "ZALO_BOT_WEBHOOK_SECRET"]);
 
 /** A configuration that cannot run, with a message that lists every problem. */
 export class ConfigError extends Error {

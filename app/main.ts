@@ -14,7 +14,7 @@ import { PublicWebServer } from "./public-web";
 import { commonBotOptions } from "./bot-options";
 
 const config = readConfigOrExit(2);
-const log = createLogger(config.LOG_LEVEL, { secrets: [config.TELEGRAM_BOT_TOKEN, config.ZALO_BOT_TOKEN, config.ZALO_BOT_WEBHOOK_SECRET] });
+const log = createLogger(config.LOG_LEVEL, { secrets: [config.TELEGRAM_BOT_TOKEN, config.WEBHOOK_SECRET, config.ZALO_BOT_TOKEN, config.ZALO_BOT_WEBHOOK_SECRET] });
 const i18n = new Translations(config.DEFAULT_LOCALE);
 /** Operator-facing text, in both languages: the person at the terminal may read either. */
 const bilingual = (id: string, args: Record<string, string | number> = {}) =>
@@ -139,10 +139,11 @@ async function runConfiguredBot(): Promise<void> {
   const db = await openConfiguredDatabase();
   shutdown.add("database", () => db.$disconnect());
   shutdown.listen();
-  const telegram = config.TELEGRAM_BOT_TOKEN ? { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, adminIds: config.ADMIN_TELEGRAM_IDS } : undefined;
+  const webhook = config.WEBHOOK_URL && config.WEBHOOK_SECRET && config.WEBHOOK_PORT ? { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, port: config.WEBHOOK_PORT } : undefined;
+  const telegram = config.TELEGRAM_BOT_TOKEN ? { token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, adminIds: config.ADMIN_TELEGRAM_IDS, ...(webhook ? { webhook } : {}) } : undefined;
   const zalo = config.ZALO_ENABLED ? await loginZalo(Boolean(telegram)) : {};
   const database = describeDatabase(config.DATABASE_URL);
-  log.info({ telegram: telegram?.apiRoot ?? false, zalo: Boolean(zalo.api), zaloOa: Boolean(config.ZALO_OA_APP_ID), zaloBot: config.ZALO_BOT_TOKEN ? (config.ZALO_BOT_WEBHOOK_SECRET ? "webhook" : "polling") : false, database }, "starting");
+  log.info({ telegram: telegram?.apiRoot ?? false, telegramWebhook: Boolean(webhook), zalo: Boolean(zalo.api), zaloOa: Boolean(config.ZALO_OA_APP_ID), zaloBot: config.ZALO_BOT_TOKEN ? (config.ZALO_BOT_WEBHOOK_SECRET ? "webhook" : "polling") : false, database }, "starting");
   // The public site is off unless its port is set; the bot's parts mount their routes on it at start.
   const publicWeb = config.PUBLIC_WEB_PORT === undefined ? undefined : new PublicWebServer(log);
   const app = await startBotApp({

@@ -26,7 +26,7 @@ export async function startBot(
   emulator: Emulator,
   target: DatabaseTarget,
   dir: string,
-  extra: Partial<Pick<TelegramAppOptions, "maxSubmissionsPerDay" | "rateLimit" | "albumQuietMs" | "adminTelegramIds" | "reviewLevels" | "calendar" | "broadcast" | "outbox" | "log" | "publicWeb" | "publicBaseUrl" | "privacy">> = {},
+  extra: Partial<Pick<TelegramAppOptions, "maxSubmissionsPerDay" | "rateLimit" | "albumQuietMs" | "adminTelegramIds" | "reviewLevels" | "calendar" | "broadcast" | "outbox" | "log" | "publicWeb" | "publicBaseUrl" | "privacy" | "webhook" | "cluster">> = {},
 ): Promise<BotUnderTest> {
   const db = await openDatabase(target);
   const mediaDir = path.join(dir, "media");
