@@ -98,7 +98,7 @@ export interface BotAppOptions {
   albumQuietMs?: number;
   rateLimit?: RateLimitOptions;
   /** Outbox worker settings (tests make it poll faster). */
-  outbox?: Partial<Pick<OutboxWorkerOptions, "pollIntervalMs" | "limits" | "backoff" | "clock">>;
+  outbox?: Partial<Pick<OutboxWorkerOptions, "pollIntervalMs" | "limits" | "backoff" | "clock" | "sharedPace">>;
   /** The emulation calendar: reminders, nudges, review summaries, /tick. */
   calendar?: {
     quietHours?: QuietHours | null;

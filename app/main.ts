@@ -12,6 +12,7 @@ import type { loginWithCredentials } from "../bot/zalo/login";
 import { playgroundPaths, startPlayground } from "./playground/run";
 import { PublicWebServer } from "./public-web";
 import { commonBotOptions } from "./bot-options";
+import { PostgresSendPace } from "../core/outbox/shared-pace";
 
 const config = readConfigOrExit(2);
 const log = createLogger(config.LOG_LEVEL, { secrets: [config.TELEGRAM_BOT_TOKEN, config.WEBHOOK_SECRET, config.ZALO_BOT_TOKEN, config.ZALO_BOT_WEBHOOK_SECRET] });
@@ -146,8 +147,13 @@ async function runConfiguredBot(): Promise<void> {
   log.info({ telegram: telegram?.apiRoot ?? false, telegramWebhook: Boolean(webhook), zalo: Boolean(zalo.api), zaloOa: Boolean(config.ZALO_OA_APP_ID), zaloBot: config.ZALO_BOT_TOKEN ? (config.ZALO_BOT_WEBHOOK_SECRET ? "webhook" : "polling") : false, database }, "starting");
   // The public site is off unless its port is set; the bot's parts mount their routes on it at start.
   const publicWeb = config.PUBLIC_WEB_PORT === undefined ? undefined : new PublicWebServer(log);
+  // On PostgreSQL several instances may send for the same accounts: they share one pace.
+  const sharedPace = config.DATABASE_URL.provider === "postgres" ? await PostgresSendPace.open(config.DATABASE_URL.url, log) : undefined;
+  if (sharedPace) shutdown.add("shared send pace", () => sharedPace.close());
+  const common = commonBotOptions(config, { db, i18n, log, deadlines });
   const app = await startBotApp({
-    ...commonBotOptions(config, { db, i18n, log, deadlines }),
+    ...common,
+    ...(sharedPace ? { outbox: { ...common.outbox, sharedPace } } : {}),
     ...(telegram ? { telegram } : {}),
     ...zaloOptions(zalo.api),
     ...(publicWeb ? { publicWeb } : {}),

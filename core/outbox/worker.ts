@@ -18,6 +18,7 @@ import { classifyUnknown, PermanentSendError, RateLimitedError, type SendError }
 import { claimOutboxRow } from "./claim";
 import { parsePayload } from "./payload";
 import { OutboxRateLimiter, type ChannelLimits } from "./rate-limiter";
+import type { SharedPace } from "./shared-pace";
 import type { OutboxChat, OutboxDelivery, Sender, SendResult } from "./sender";
 
 // === Options
@@ -54,6 +55,11 @@ export interface OutboxWorkerOptions {
    */
   stopGraceMs?: number;
   onPermanentFailure?: PermanentFailureHook;
+  /**
+   * Limits shared with the other instances of the same bot accounts (shared-pace.ts), asked
+   * after this worker's own limiter; none when one instance sends alone.
+   */
+  sharedPace?: SharedPace;
   /** Milliseconds since the epoch; default Date.now. */
   clock?: () => number;
   /** In [0, 1); default Math.random. Spreads retries so that failed chats do not retry in step. */
@@ -126,6 +132,7 @@ export class OutboxWorker {
   private readonly pollIntervalMs: number;
   private readonly stopGraceMs: number;
   private readonly onPermanentFailure: PermanentFailureHook | undefined;
+  private readonly sharedPace: SharedPace | undefined;
   private readonly clock: () => number;
   private readonly random: () => number;
 
@@ -154,6 +161,7 @@ export class OutboxWorker {
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
     this.stopGraceMs = options.stopGraceMs ?? 5_000;
     this.onPermanentFailure = options.onPermanentFailure;
+    this.sharedPace = options.sharedPace;
     this.clock = options.clock ?? Date.now;
     this.random = options.random ?? Math.random;
   }
@@ -271,7 +279,7 @@ export class OutboxWorker {
       }
       const sender = this.senders.get(row.chat.channel);
       if (!sender) continue;
-      const wait = this.limiter.waitMs(row.chat, now);
+      const wait = await this.waitMs(row.chat, now);
       if (wait > 0) {
         later(now + wait);
         continue;
@@ -313,6 +321,17 @@ export class OutboxWorker {
       select: rowSelect,
     });
     return rows;
+  }
+
+  /**
+   * How long a send to `chat` must wait: this worker's own limiter first, then the pace shared
+   * with other instances, whose token is taken when it says 0 (a claim lost after that only
+   * leaves the shared pace a little slower).
+   */
+  private async waitMs(chat: ClaimableRow["chat"], now: number): Promise<number> {
+    const own = this.limiter.waitMs(chat, now);
+    if (own > 0 || !this.sharedPace) return own;
+    return this.sharedPace.acquire(chat, this.limiter.limitsFor(chat.channel));
   }
 
   /**
@@ -403,7 +422,7 @@ export class OutboxWorker {
       select: { status: true, ...rowSelect },
     });
     if (!next || next.status !== "PENDING" || next.nextAttemptAt.getTime() > now) return undefined;
-    if (this.limiter.waitMs(next.chat, now) > 0) return undefined;
+    if ((await this.waitMs(next.chat, now)) > 0) return undefined;
     const lease = await this.claim(next.id, now);
     if (!lease) return undefined;
     this.limiter.take(next.chat, now);
@@ -460,6 +479,7 @@ export class OutboxWorker {
     const seconds = error.retryAfterSeconds ?? this.limiter.limitsFor(row.chat.channel).cooldownSeconds;
     const until = this.clock() + seconds * 1000;
     this.limiter.pause(row.chat, error.scope, until);
+    await this.sharedPace?.pause(row.chat, error.scope, until, this.limiter.limitsFor(row.chat.channel));
     await this.db.outboxMessage.updateMany({
       where: this.mine(row),
       data: { status: "PENDING", nextAttemptAt: new Date(until), lockedUntil: null, lastError: error.message },
