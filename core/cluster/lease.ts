@@ -140,7 +140,7 @@ export class Leadership {
     // Counted from before the query: the row may say a little later, never earlier.
     this.heldUntil = now.getTime() + this.ttlMs;
     if (!wasLeader) {
-      this.options.log.info({ lease: this.name, holder: this.holder }, "lease taken: this instance runs the scheduled jobs");
+      this.options.log.info({ lease: this.name, holder: this.holder }, "lease taken: this instance does the lease's work now");
       // Not awaited: that work (a catch-up tick) asks confirm() itself, which waits for this renewal.
       void Promise.resolve()
         .then(() => this.options.onGained?.())

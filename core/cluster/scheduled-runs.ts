@@ -3,7 +3,9 @@
 // moved the job's last scheduled instant forward (a conditional update: one instance wins an
 // instant even while the lease changes hands). When the lease passes to another instance (its
 // holder died), the new holder runs each schedule's latest instant that nobody ran, so a digest
-// due while no instance led is late by the lease's length, not a week.
+// due while no instance led is late by the lease's length, not a week; and the holder looks
+// again at each renewal, so a tick the cron timer missed (an event loop held up on a loaded
+// machine) still runs, a few seconds late.
 import { createTask } from "node-cron";
 import type { Logger } from "pino";
 import type { DbTx } from "../db/client";
@@ -90,30 +92,46 @@ export class ClusterScheduleGate implements TickGate {
   readonly leadership: Leadership;
   private readonly schedules: GatedSchedule[] = [];
   private readonly catchUpMs: number;
+  private readonly recheckMs: number;
   private readonly clock: () => Date;
+  private recheck: NodeJS.Timeout | undefined;
+  private catchingUp: Promise<void> | undefined;
 
   constructor(private readonly options: ClusterScheduleGateOptions) {
     const ttlMs = options.leaseTtlMs ?? 30_000;
     this.catchUpMs = options.catchUpMs ?? Math.max(10 * 60_000, 3 * ttlMs);
     this.clock = options.clock ?? (() => new Date());
+    this.recheckMs = Math.max(1_000, Math.floor(ttlMs / 3));
     this.leadership = new Leadership({
       db: options.db,
       log: options.log,
       ttlMs,
       clock: this.clock,
       ...(options.holder ? { holder: options.holder } : {}),
-      onGained: () => this.catchUp(),
+      onGained: () => this.catchUp(this.catchUpMs),
     });
   }
 
   /** Starts trying for (and renewing) the scheduler's lease. */
   start(): void {
     this.leadership.start();
+    if (this.recheck) return;
+    // A missed tick is at most a few renewals old: a short look back is enough here.
+    this.recheck = setInterval(() => {
+      if (this.leadership.isLeader()) void this.catchUp(Math.max(60_000, 3 * this.recheckMs));
+    }, this.recheckMs);
+    this.recheck.unref();
   }
 
-  /** Stops renewing and gives the lease up, so another instance leads at once. */
-  stop(): Promise<void> {
-    return this.leadership.stop(true);
+  /**
+   * Stops renewing and gives the lease up, so another instance leads at once; `release: false`
+   * leaves it to expire, as a process that dies does (tests of the takeover).
+   */
+  async stop(options: { release?: boolean } = {}): Promise<void> {
+    clearInterval(this.recheck);
+    this.recheck = undefined;
+    await this.catchingUp;
+    await this.leadership.stop(options.release ?? true);
   }
 
   async admit(schedule: string, instant: Date): Promise<boolean> {
@@ -123,16 +141,21 @@ export class ClusterScheduleGate implements TickGate {
 
   register(schedule: GatedSchedule): void {
     this.schedules.push(schedule);
-    if (this.leadership.isLeader()) void this.catchUpOne(schedule, this.clock());
+    if (this.leadership.isLeader()) void this.catchUpOne(schedule, this.clock(), this.catchUpMs).catch((err: unknown) => this.options.log.error({ err, job: schedule.name }, "catching up a schedule failed"));
   }
 
-  /** Runs, for each schedule, its latest instant in the catch-up window if nobody ran it. */
-  private async catchUp(): Promise<void> {
-    const now = this.clock();
-    for (const schedule of this.schedules) await this.catchUpOne(schedule, now);
+  /** Runs, for each schedule, its latest instant within `windowMs` if nobody ran it; one pass at a time. */
+  private catchUp(windowMs: number): Promise<void> {
+    this.catchingUp ??= (async () => {
+      const now = this.clock();
+      for (const schedule of this.schedules) {
+        await this.catchUpOne(schedule, now, windowMs).catch((err: unknown) => this.options.log.error({ err, job: schedule.name }, "catching up a schedule failed"));
+      }
+    })().finally(() => (this.catchingUp = undefined));
+    return this.catchingUp;
   }
 
-  private async catchUpOne(schedule: GatedSchedule, now: Date): Promise<void> {
+  private async catchUpOne(schedule: GatedSchedule, now: Date, windowMs: number): Promise<void> {
     const { db, log } = this.options;
     const row = await db.scheduledRun.findUnique({ where: { job: schedule.name }, select: { lastInstant: true } });
     if (!row) {
@@ -140,10 +163,10 @@ export class ClusterScheduleGate implements TickGate {
       await claimInstant(db, schedule.name, now, this.leadership.holder);
       return;
     }
-    const instant = previousCronInstant(schedule.expression, schedule.timeZone, now, this.catchUpMs);
+    const instant = previousCronInstant(schedule.expression, schedule.timeZone, now, windowMs);
     if (!instant || row.lastInstant.getTime() >= instant.getTime()) return;
     if (!(await this.admit(schedule.name, instant))) return;
-    log.warn({ job: schedule.name, instant: instant.toISOString() }, "scheduled run missed while no instance led; running it now");
+    log.warn({ job: schedule.name, instant: instant.toISOString() }, "scheduled run missed (no instance led, or the timer came late); running it now");
     await schedule.run(instant);
   }
 }

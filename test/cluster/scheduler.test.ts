@@ -39,7 +39,7 @@ async function startInstance(target: DatabaseTarget, name: string, runs: Run[], 
 /** A process killed: its ticks stop and its lease is left to expire, not released. */
 async function kill(instance: Instance): Promise<void> {
   for (const ticker of instance.tickers) await ticker.stop();
-  await instance.gate.leadership.stop(false);
+  await instance.gate.stop({ release: false });
   await instance.db.$disconnect();
 }
 

@@ -64,8 +64,8 @@ describe.runIf(postgresReachable)("two instances on one PostgreSQL database", ()
     instances.push(await startBot(emulator, pg.target, dir, extra));
     instances.push(await startBot(emulator, pg.target, dir, extra));
     const db = pg.db;
-    await until(async () => (await db.outboxMessage.count({ where: { kind: "nudge" } })) === residents && (await db.broadcast.count({ where: { status: { in: ["SENDING", "DONE"] } } })) === 1, 60_000, "the due jobs");
-    await until(async () => (await db.outboxMessage.count({ where: { status: { in: ["PENDING", "SENDING"] } } })) === 0, 90_000, "the outbox to empty");
+    await until(async () => (await db.outboxMessage.count({ where: { kind: "nudge" } })) === residents && (await db.broadcast.count({ where: { status: { in: ["SENDING", "DONE"] } } })) === 1, 150_000, "the due jobs");
+    await until(async () => (await db.outboxMessage.count({ where: { status: { in: ["PENDING", "SENDING"] } } })) === 0, 150_000, "the outbox to empty");
 
     expect(await db.broadcast.count()).toBe(1);
     const rows = await db.outboxMessage.findMany({ select: { status: true, kind: true, chat: { select: { externalId: true } } } });
@@ -79,5 +79,5 @@ describe.runIf(postgresReachable)("two instances on one PostgreSQL database", ()
     const runs = await db.scheduledRun.findMany({ where: { job: { in: jobNames } } });
     expect(runs).toHaveLength(2);
     for (const run of runs) expect(run.lastInstant).toEqual(due);
-  }, 180_000);
+  }, 330_000);
 });
