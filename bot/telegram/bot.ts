@@ -5,6 +5,7 @@ import { Bot } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import { PersistedInbox } from "../../core/channel/inbox";
+import { Leadership } from "../../core/cluster/lease";
 import type { CommandMenus } from "../../core/channel/commands";
 import type { Db } from "../../core/db/client";
 import type { Translations } from "../../core/i18n";
@@ -23,8 +24,10 @@ export interface TelegramWebhookSettings {
   host?: string;
   /** The database whose inbox keeps the updates. */
   db: Db;
-  /** How long an instance owns an update it handles; default 5 minutes. */
+  /** How long an instance owns an update it handles; default a minute. */
   inboxLeaseMs?: number;
+  /** The inbox handler's lease length; default 30 s (how long a dead handler's updates wait). */
+  handlerLeaseMs?: number;
 }
 
 /** What the Telegram bot needs. */
@@ -95,13 +98,17 @@ export async function startTelegramBot(options: TelegramBotOptions): Promise<Tel
 async function startOnWebhook(bot: Bot, port: TelegramPort, options: TelegramBotOptions, settings: TelegramWebhookSettings): Promise<TelegramBot> {
   const { log } = options;
   await bot.init();
+  // Every instance receives; the one holding this lease handles, so a chat's updates (an
+  // album's photos, two quick answers) are handled in order in one process, as with polling.
+  const handler = new Leadership({ db: settings.db, log, name: "telegram-inbox", ...(settings.handlerLeaseMs ? { ttlMs: settings.handlerLeaseMs } : {}) });
   const inbox = new PersistedInbox({
     table: settings.db.telegramInboxEvent,
     log,
     name: "telegram",
     // Errors of the handlers are logged by bot.catch; a throw here is the inbox's retry.
     handle: (body) => bot.handleUpdate(JSON.parse(body) as Update),
-    ...(settings.inboxLeaseMs ? { leaseMs: settings.inboxLeaseMs } : {}),
+    leaseMs: settings.inboxLeaseMs ?? 60_000,
+    handleWhile: () => handler.isLeader(),
   });
   const server = await startTelegramWebhook({
     token: options.token,
@@ -113,6 +120,7 @@ async function startOnWebhook(bot: Bot, port: TelegramPort, options: TelegramBot
     inbox,
     log,
   });
+  handler.start();
   inbox.start();
   await bot.api.setWebhook(settings.url, { secret_token: settings.secret, allowed_updates: [...allowedUpdates] });
   log.info({ username: bot.botInfo.username, port: settings.port }, "telegram bot started on its webhook");
@@ -124,6 +132,7 @@ async function startOnWebhook(bot: Bot, port: TelegramPort, options: TelegramBot
       // The webhook stays registered with Telegram: the other instances go on receiving.
       await server.close();
       await inbox.stop();
+      await handler.stop(true);
     },
   };
 }

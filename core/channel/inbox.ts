@@ -48,6 +48,11 @@ export interface PersistedInboxOptions {
   pollMs?: number;
   /** Attempts before an event that keeps failing is set aside (processed, with its error); default 3. */
   maxAttempts?: number;
+  /**
+   * Handles events only while this says yes (e.g. while the instance holds the inbox's lease,
+   * so that of several instances one handles a chat's events, in order); default always.
+   */
+  handleWhile?: () => boolean;
 }
 
 /**
@@ -117,7 +122,7 @@ export class PersistedInbox {
     while (this.running) {
       let handled = false;
       try {
-        handled = await this.handleNext();
+        handled = (this.options.handleWhile?.() ?? true) && (await this.handleNext());
       } catch (error) {
         this.options.log.error({ err: error }, `${this.options.name} inbox: reading stored events failed`);
       }
