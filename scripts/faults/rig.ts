@@ -95,17 +95,19 @@ export function deliveries(emulator: Emulator): Map<string, number> {
   return counts;
 }
 
-/** Deliveries beyond one per queued message, and chats that got fewer than `parts`. */
+/** Deliveries in all, those beyond `parts` per chat, and chats that got fewer than `parts`. */
 export function tally(emulator: Emulator, users: number[], parts: number): { delivered: number; duplicates: number; short: number } {
   const counts = deliveries(emulator);
   let delivered = 0;
   let short = 0;
+  let duplicates = 0;
   for (const user of users) {
     const n = counts.get(String(user)) ?? 0;
     delivered += n;
     if (n < parts) short++;
+    duplicates += Math.max(0, n - parts);
   }
-  return { delivered, duplicates: delivered - (users.length * parts - short), short };
+  return { delivered, duplicates, short };
 }
 
 /** Starts an outbox worker process on the rig (see worker-process.ts); resolves once it sends. */

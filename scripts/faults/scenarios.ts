@@ -128,14 +128,16 @@ const sqliteBusy: Fault = {
         Promise.all(users.map(async (user) => {
           for (let i = 0; i < 15; i++) await enqueue(db, { idempotencyKey: `busy:${side}:${user}:${i}`, chat: { channel: "TELEGRAM", externalId: String(user), kind: "PRIVATE" }, kind: "fault", payload: { type: "text", html: `${side} ${i}` } });
         }));
-      let errors = 0;
-      await Promise.all([write(rig.db, "a").catch(() => errors++), write(other, "b").catch(() => errors++)]);
+      const errors: string[] = [];
+      const note = (error: unknown) => void errors.push((error as Error).message.split("\n").pop()!.slice(0, 80));
+      await Promise.all([write(rig.db, "a").catch(note), write(other, "b").catch(note)]);
       await until(async () => (await unsent(rig.db, "busy")) === 0, 90_000, "the outbox");
       await w.stop();
       await other.$disconnect();
       const rows = await rig.db.outboxMessage.count({ where: { idempotencyKey: { startsWith: "busy:" } } });
       const t = tally(rig.emulator, users, 30);
-      return { happened: `${rows}/600 queued, ${errors} writers failed, ${t.delivered} delivered, ${t.duplicates} twice`, ok: rows === 600 && errors === 0 && t.duplicates === 0 && t.short === 0 };
+      const failure = errors.length ? ` (${errors[0]})` : "";
+      return { happened: `${rows}/600 queued, ${errors.length} of 2 writers failed${failure}; ${t.delivered} delivered, ${t.duplicates} twice`, ok: rows === 600 && errors.length === 0 && t.duplicates === 0 && t.short === 0 };
     }),
 };
 
