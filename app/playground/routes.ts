@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { readBody } from "../../emulator/request";
+import { sendJson } from "../../emulator/server";
 import type { Cast } from "./cast";
 import { clockSteps, type ClockMove } from "./clock-panel";
 
@@ -17,12 +18,6 @@ export interface PlaygroundControls {
 
 const clockBody = z.object({ step: z.enum(clockSteps), locale: z.enum(["vi", "en"]).default("vi") });
 
-function reply(res: ServerResponse, status: number, body: unknown): void {
-  const payload = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
-  res.end(payload);
-}
-
 async function jsonBody(req: IncomingMessage): Promise<unknown> {
   const raw = (await readBody(req)).toString("utf8");
   return raw ? JSON.parse(raw) : {};
@@ -35,23 +30,23 @@ export function playgroundRoutes(controls: PlaygroundControls) {
     try {
       switch (route) {
         case "GET /_playground/cast":
-          reply(res, 200, { ok: true, result: { ...controls.cast(), clock: controls.clock() } });
+          sendJson(res, 200, { ok: true, result: { ...controls.cast(), clock: controls.clock() } });
           return true;
         case "POST /_playground/clock": {
           const body = clockBody.safeParse(await jsonBody(req));
-          if (!body.success) return reply(res, 400, { ok: false, error: `step must be one of ${clockSteps.join(", ")}` }), true;
-          reply(res, 200, { ok: true, result: await controls.moveClock(body.data.step, body.data.locale) });
+          if (!body.success) return sendJson(res, 400, { ok: false, error: `step must be one of ${clockSteps.join(", ")}` }), true;
+          sendJson(res, 200, { ok: true, result: await controls.moveClock(body.data.step, body.data.locale) });
           return true;
         }
         case "POST /_playground/reset":
           await controls.reset();
-          reply(res, 200, { ok: true, result: true });
+          sendJson(res, 200, { ok: true, result: true });
           return true;
         default:
           return false;
       }
     } catch (error) {
-      reply(res, 500, { ok: false, error: (error as Error).message });
+      sendJson(res, 500, { ok: false, error: (error as Error).message });
       return true;
     }
   };

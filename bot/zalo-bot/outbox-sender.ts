@@ -1,11 +1,9 @@
 // The outbox's Bot Platform side: renders an outbox payload as Bot Platform messages (text
 // with numbered choices, photos by signed public address, a document named in a text since
 // the Bot Platform cannot send files) and sorts Zalo's refusals into the outbox's classes.
-import { existsSync } from "node:fs";
-import path from "node:path";
 import type { Logger } from "pino";
 import { untilAborted } from "../../core/async/until-aborted";
-import { PermanentSendError } from "../../core/outbox/errors";
+import { afterPhotos, documentAsText, numberedMenu, photoCaptions, storedFile } from "../../core/outbox/numbered-parts";
 import type { OutboxPayload } from "../../core/outbox/payload";
 import type { OutboxDelivery, Sender, SendResult } from "../../core/outbox/sender";
 import { sourceOfFileId } from "./adapter";
@@ -56,36 +54,25 @@ export class ZaloBotOutboxSender implements Sender {
     const ids: string[] = [];
     switch (payload.type) {
       case "text": {
-        const menu = payload.choices ? { choices: payload.choices.flat().map((c) => ({ label: c.label, payload: c.data })) } : null;
-        ids.push(...(await messenger.sendText(chatId, payload.html, menu, signal)));
+        ids.push(...(await messenger.sendText(chatId, payload.html, numberedMenu(payload.choices), signal)));
         break;
       }
       case "photos": {
-        const captions = payload.items.map((item) => item.caption).filter((c): c is string => Boolean(c?.trim()));
-        const single = payload.items.length === 1 && !payload.choices;
+        const { captions, single } = photoCaptions(payload);
         for (const [i, item] of payload.items.entries()) {
-          const source = "path" in item ? { path: this.localFile(item.path) } : sourceOfFileId(item.fileId);
+          const source = "path" in item ? { path: storedFile(this.options.mediaDir, item.path) } : sourceOfFileId(item.fileId);
           ids.push(...(await messenger.sendPhoto(chatId, source, single && i === 0 ? captions[0] : undefined, signal)));
         }
-        const menu = payload.choices ? { choices: payload.choices.flat().map((c) => ({ label: c.label, payload: c.data })) } : null;
-        const html = single ? "" : captions.join("\n\n");
-        if (html || menu) ids.push(...(await messenger.sendText(chatId, html || "⬆️", menu, signal)));
+        const after = afterPhotos(payload);
+        if (after) ids.push(...(await messenger.sendText(chatId, after.html, after.menu, signal)));
         break;
       }
       case "document": {
         // The Bot Platform sends no files: the document is named in a text.
-        const name = payload.fileName ?? ("path" in payload.file ? path.basename(payload.file.path) : "tệp");
-        ids.push(...(await messenger.sendText(chatId, [payload.caption, `📎 ${name}`].filter(Boolean).join("\n\n"), undefined, signal)));
+        ids.push(...(await messenger.sendText(chatId, documentAsText(payload), undefined, signal)));
         break;
       }
     }
     return { messageIds: ids };
-  }
-
-  /** A stored file; a missing one will never appear, so the message fails for good. */
-  private localFile(file: string): string {
-    const full = path.resolve(this.options.mediaDir, file);
-    if (!existsSync(full)) throw new PermanentSendError("message", `file not found: ${file}`);
-    return full;
   }
 }

@@ -2,9 +2,7 @@
 // the outbox's classes (outcomes.ts). Before a consultation message it checks the 7-day window
 // it knows of; a message Zalo refuses for the window is final, counted (failureReason), and
 // the same message is queued to the person's linked Telegram or Zalo account, if any.
-import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import type { Logger } from "pino";
 import { untilAborted } from "../../core/async/until-aborted";
 import { outsideZaloOaWindow } from "../../core/channel/zalo-oa-window";
@@ -13,6 +11,7 @@ import type { Channel } from "../../core/db/generated/sqlite/enums";
 import { fetchFile } from "../../core/media/fetch-file";
 import { detourKey, enqueue } from "../../core/outbox/enqueue";
 import { outsideWindowReason, PermanentSendError } from "../../core/outbox/errors";
+import { afterPhotos, documentAsText, numberedMenu, photoCaptions, storedFile } from "../../core/outbox/numbered-parts";
 import type { OutboxPayload } from "../../core/outbox/payload";
 import type { OutboxDelivery, Sender, SendResult } from "../../core/outbox/sender";
 import { OaApiError } from "./api";
@@ -106,36 +105,25 @@ export class ZaloOaOutboxSender implements Sender {
     const ids: string[] = [];
     switch (payload.type) {
       case "text": {
-        const menu = payload.choices ? { choices: payload.choices.flat().map((c) => ({ label: c.label, payload: c.data })) } : null;
-        ids.push(...(await messenger.sendText(chatId, payload.html, menu, signal)));
+        ids.push(...(await messenger.sendText(chatId, payload.html, numberedMenu(payload.choices), signal)));
         break;
       }
       case "photos": {
-        const captions = payload.items.map((item) => item.caption).filter((c): c is string => Boolean(c?.trim()));
-        const single = payload.items.length === 1 && !payload.choices;
+        const { captions, single } = photoCaptions(payload);
         for (const [i, item] of payload.items.entries()) {
-          const bytes = "path" in item ? await readFile(this.localFile(item.path)) : (await fetchFile(item.fileId, signal)).bytes;
+          const bytes = "path" in item ? await readFile(storedFile(this.options.mediaDir, item.path)) : (await fetchFile(item.fileId, signal)).bytes;
           ids.push(await messenger.sendPhoto(chatId, bytes, single && i === 0 ? captions[0] : undefined, signal));
         }
-        const menu = payload.choices ? { choices: payload.choices.flat().map((c) => ({ label: c.label, payload: c.data })) } : null;
-        const html = single ? "" : captions.join("\n\n");
-        if (html || menu) ids.push(...(await messenger.sendText(chatId, html || "⬆️", menu, signal)));
+        const after = afterPhotos(payload);
+        if (after) ids.push(...(await messenger.sendText(chatId, after.html, after.menu, signal)));
         break;
       }
       case "document": {
         // The OA's file upload takes PDF/DOC/DOCX only: the document is named in a text.
-        const name = payload.fileName ?? ("path" in payload.file ? path.basename(payload.file.path) : "tệp");
-        ids.push(...(await messenger.sendText(chatId, [payload.caption, `📎 ${name}`].filter(Boolean).join("\n\n"), undefined, signal)));
+        ids.push(...(await messenger.sendText(chatId, documentAsText(payload), undefined, signal)));
         break;
       }
     }
     return { messageIds: ids };
-  }
-
-  /** A file from disk; a missing file will never appear, so the message fails for good. */
-  private localFile(file: string): string {
-    const full = path.resolve(this.options.mediaDir, file);
-    if (!existsSync(full)) throw new PermanentSendError("message", `file not found: ${file}`);
-    return full;
   }
 }
