@@ -387,11 +387,13 @@ function renderHeader() {
   if (page.cast) {
     roles.replaceChildren(...Object.keys(page.cast.people).map((role) => el("button", { type: "button", "aria-pressed": String(role === page.role), onclick: () => become(role) }, L().role[role])));
     document.getElementById("clock").hidden = false;
+    if (page.clock) showClock(page.clock);
     document.getElementById("clock-buttons").replaceChildren(...["hour", "day", "week", "digest"].map((step) => el("button", { type: "button", "data-step": step, title: L().clockTitle[step], onclick: () => moveClock(step) }, L().clock[step])));
   }
 }
 
 function showClock(clock) {
+  page.clock = clock;
   document.getElementById("now").textContent = L().clockAt + " " + clock.atText;
 }
 

@@ -171,6 +171,7 @@ describe.skipIf(noBrowserReason !== undefined)("the playground's whole cycle in 
     await page.locator("#lang").click();
     await expect.poll(() => page.locator("#roles button").allTextContents()).toEqual(["Resident", "Unit officer", "Council officer", "Admin"]);
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await page.locator("#now").textContent()).toMatch(/^It is now /);
     await screenshot(page, shots, "8-english");
     await press("Tiếng Việt");
     await sees("Đã chuyển sang tiếng Việt.");
