@@ -347,12 +347,15 @@ async function startChannels(running: Running, handler: EventHandler, review: Re
   let limits: Partial<Record<"ZALO", ChannelLimits>> = {};
   if (options.zalo) {
     // Loaded only when Zalo is on: zca-js costs about 30 MB and half a second at start.
-    const [{ sessionClosedAlert, ZaloAdapter }, { ZaloOutboxSender, zaloOutboxLimits }] = await Promise.all([
+    const [{ sessionClosedAlert, ZaloAdapter }, { ZaloOutboxSender, zaloOutboxLimits }, { ZaloPace }] = await Promise.all([
       import("../bot/zalo/adapter"),
       import("../bot/zalo/outbox-sender"),
+      import("../bot/zalo/pace"),
     ]);
     const settings = options.zalo;
     limits = { ZALO: zaloOutboxLimits(settings.limits ?? defaultZaloLimits) };
+    // One pace for the account: the outbox and the direct replies draw from it alike.
+    const pace = ZaloPace.fromLimits({ ...limits.ZALO!, ...options.outbox?.limits?.ZALO });
     const onSessionClosed =
       settings.onSessionClosed ??
       (async (closure: ZaloSessionClosed) => {
@@ -370,10 +373,11 @@ async function startChannels(running: Running, handler: EventHandler, review: Re
       defaultLocale: options.defaultLocale,
       mediaDir: options.mediaDir,
       onSessionClosed,
+      pace,
       ...(settings.reconnect ? { reconnect: settings.reconnect } : {}),
     });
     running.zalo.start();
-    senders.push(new ZaloOutboxSender({ api: settings.api, db, i18n, locale: options.defaultLocale, mediaDir: options.mediaDir }));
+    senders.push(new ZaloOutboxSender({ api: settings.api, db, i18n, locale: options.defaultLocale, mediaDir: options.mediaDir, pace }));
   }
   if (options.zaloOa) senders.push(await startZaloOa(running, options.zaloOa, handler, review));
   if (options.zaloBot) senders.push(await startZaloBot(running, options.zaloBot, handler));

@@ -2,15 +2,18 @@
 // instead of buttons, albums as one message with several attachments, and a listener that
 // reconnects by itself and says clearly when Zalo Web took the session elsewhere.
 import type { Logger } from "pino";
-import { CloseReason, ThreadType, type AttachmentSource, type Message } from "zca-js";
+import { CloseReason, ThreadType, type AttachmentSource, type GroupInfoResponse, type Message, type MessageContent } from "zca-js";
 import type { ChannelCapabilities } from "../../core/channel/capabilities";
 import type { ChannelPort, ChatInfo, ChoiceNotice, DownloadedFile, EventHandler, FileRef, MemberStatus, ChatMessage, OutgoingDocument, PhotoSource } from "../../core/channel/port";
 import type { DbTx } from "../../core/db/client";
+import { PermanentSendError } from "../../core/outbox/errors";
 import { toLocale, Translations, type Locale } from "../../core/i18n";
 import { fetchImage, fileAttachment, urlAttachment } from "./attachments";
 import { htmlToStyledText, splitStyledText, zaloMaxMessageLength, type StyledText } from "./format";
 import { flattenChoices, numberedList, resolveReply, ZaloMenuStore, type ZaloMenu } from "./menu";
 import { toIncomingEvent } from "./normalize";
+import { classifyZaloError } from "./outbox-sender";
+import { requestsOf, type ZaloPace } from "./pace";
 import { sentMessageIds } from "./send-response";
 import type { ZaloApi } from "./zalo-api";
 
@@ -42,6 +45,8 @@ export interface ZaloAdapterOptions {
   reconnect?: { baseMs?: number; maxMs?: number };
   /** How to wait; tests pass one that returns at once. */
   delay?: (ms: number) => Promise<void>;
+  /** The account's pace, shared with the outbox sender: a reply waits its turn like any send. */
+  pace?: ZaloPace;
 }
 
 /** The largest caption that rides with a single photo; longer ones go as their own message. */
@@ -114,6 +119,7 @@ export class ZaloAdapter implements ChannelPort {
   private readonly reconnectMaxMs: number;
   private readonly delay: (ms: number) => Promise<void>;
   private readonly menus: ZaloMenuStore;
+  private readonly pace: ZaloPace | undefined;
 
   /** Thread types seen or looked up: a send must say whether a thread is a user or a group. */
   private readonly threadTypes = new Map<string, ThreadType>();
@@ -141,6 +147,7 @@ export class ZaloAdapter implements ChannelPort {
     this.reconnectMaxMs = options.reconnect?.maxMs ?? 5 * 60_000;
     this.delay = options.delay ?? unrefDelay;
     this.menus = new ZaloMenuStore(options.db);
+    this.pace = options.pace;
   }
 
   // === Listening
@@ -334,12 +341,12 @@ export class ZaloAdapter implements ChannelPort {
     const ids: string[] = [];
     // A caption rides along only with a single photo, and loses its styles on the way.
     if (styled && attachments.length === 1 && styled.text.length <= maxCaptionLength) {
-      ids.push(...sentMessageIds(await this.api.sendMessage({ msg: styled.text, attachments }, chatId, type)));
+      ids.push(...(await this.sendContent({ msg: styled.text, attachments }, chatId, type)));
       return ids;
     }
     for (let i = 0; i < attachments.length; i += maxAlbumSize) {
       const album = attachments.slice(i, i + maxAlbumSize);
-      ids.push(...sentMessageIds(await this.api.sendMessage({ msg: "", attachments: album }, chatId, type)));
+      ids.push(...(await this.sendContent({ msg: "", attachments: album }, chatId, type)));
     }
     if (styled && styled.text.trim()) ids.push(...(await this.sendStyled(chatId, type, styled)));
     return ids;
@@ -349,7 +356,7 @@ export class ZaloAdapter implements ChannelPort {
   async sendDocument(chatId: string, document: OutgoingDocument): Promise<string> {
     const type = await this.threadType(chatId);
     const attachment: AttachmentSource = { data: document.bytes, filename: document.fileName as `${string}.${string}`, metadata: { totalSize: document.bytes.length } };
-    const [id] = sentMessageIds(await this.api.sendMessage({ msg: "", attachments: [attachment] }, chatId, type));
+    const [id] = await this.sendContent({ msg: "", attachments: [attachment] }, chatId, type);
     if (document.caption) await this.sendStyled(chatId, type, htmlToStyledText(document.caption));
     return id!;
   }
@@ -366,7 +373,7 @@ export class ZaloAdapter implements ChannelPort {
    * (administrator), a member, or "left" when the group does not list them (or is gone).
    */
   async memberStatus(chatId: string, userId: string): Promise<MemberStatus> {
-    const info = (await this.api.getGroupInfo(chatId)).gridInfoMap[chatId];
+    const info = (await this.groupInfo(chatId)).gridInfoMap[chatId];
     if (!info) return "left";
     if (info.creatorId === userId) return "creator";
     if (info.adminIds?.includes(userId)) return "administrator";
@@ -386,7 +393,7 @@ export class ZaloAdapter implements ChannelPort {
   /** A Zalo group by id; null when Zalo does not show it to the account. */
   async chatInfo(chatRef: string): Promise<ChatInfo | null> {
     try {
-      const info = (await this.api.getGroupInfo(chatRef)).gridInfoMap[chatRef];
+      const info = (await this.groupInfo(chatRef)).gridInfoMap[chatRef];
       return info ? { externalId: String(info.groupId), type: "group", ...(info.name ? { title: info.name } : {}) } : null;
     } catch (err) {
       this.log.warn({ err, chatRef }, "zalo group lookup failed");
@@ -409,14 +416,39 @@ export class ZaloAdapter implements ChannelPort {
     return sentId;
   }
 
+  /**
+   * One zca-js send, paced with the outbox's (each request of it counts), and a code 221 rests
+   * both; returns the ids of what it created.
+   */
+  private async sendContent(content: MessageContent, chatId: string, type: ThreadType): Promise<string[]> {
+    await this.pace?.take(requestsOf(content));
+    try {
+      return sentMessageIds(await this.api.sendMessage(content, chatId, type));
+    } catch (error) {
+      this.pace?.observe(error);
+      const sorted = classifyZaloError(error);
+      if (sorted instanceof PermanentSendError && sorted.scope === "chat") {
+        // Final for this recipient: said once in the logs, with Zalo's code and words.
+        this.log.warn({ chatId, kind: type === ThreadType.Group ? "group" : "person", reason: sorted.message }, "zalo recipient cannot receive messages from this account");
+        throw sorted;
+      }
+      throw error;
+    }
+  }
+
+  /** A group's members and admins: a request like any other. */
+  private async groupInfo(groupId: string): Promise<GroupInfoResponse> {
+    await this.pace?.take(1);
+    return this.api.getGroupInfo(groupId);
+  }
+
   /** Sends styled text, cut into several messages when longer than Zalo takes; returns their ids. */
   private async sendStyled(chatId: string, type: ThreadType, styled: StyledText): Promise<string[]> {
     const parts = splitStyledText(styled, zaloMaxMessageLength);
     if (parts.length === 0) throw new Error("Nothing to send: the message has no text");
     const ids: string[] = [];
     for (const part of parts) {
-      const response = await this.api.sendMessage({ msg: part.text, ...(part.styles.length > 0 ? { styles: part.styles } : {}) }, chatId, type);
-      ids.push(...sentMessageIds(response));
+      ids.push(...(await this.sendContent({ msg: part.text, ...(part.styles.length > 0 ? { styles: part.styles } : {}) }, chatId, type)));
     }
     return ids;
   }

@@ -4,7 +4,7 @@ import { untilAborted } from "../../core/async/until-aborted";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { ThreadType, ZaloApiError, type AttachmentSource } from "zca-js";
+import { ThreadType, ZaloApiError, type AttachmentSource, type MessageContent, type SendMessageResponse } from "zca-js";
 import type { DbTx } from "../../core/db/client";
 import { Translations, type Locale } from "../../core/i18n";
 import { PermanentSendError, RateLimitedError, TransientSendError, type SendError } from "../../core/outbox/errors";
@@ -14,6 +14,7 @@ import type { OutboxDelivery, Sender, SendResult } from "../../core/outbox/sende
 import { fileAttachment, urlAttachment } from "./attachments";
 import { htmlToStyledText, splitStyledText, type StyledText } from "./format";
 import { numberedList, ZaloMenuStore, type ZaloMenu } from "./menu";
+import { requestsOf, type ZaloPace } from "./pace";
 import { sentMessageIds } from "./send-response";
 import type { ZaloApi } from "./zalo-api";
 
@@ -52,6 +53,13 @@ export interface ZaloOutboxSenderOptions {
   locale?: Locale;
   /** Relative file paths in payloads are read from here; default the working directory. */
   mediaDir?: string;
+  /** The account's pace, shared with the direct replies; none sends at the outbox's pace alone. */
+  pace?: ZaloPace;
+  /**
+   * Longest wait for the pace inside one send; past it the message goes back to the outbox
+   * (rate limited, nothing sent) instead of running into the send timeout. Default 20 s.
+   */
+  maxPaceWaitMs?: number;
 }
 
 /** Photos per album message. */
@@ -74,6 +82,8 @@ export class ZaloOutboxSender implements Sender {
   private readonly i18n: Translations;
   private readonly locale: Locale;
   private readonly mediaDir: string;
+  private readonly pace: ZaloPace | undefined;
+  private readonly maxPaceWaitMs: number;
 
   constructor(options: ZaloOutboxSenderOptions) {
     this.api = options.api;
@@ -81,6 +91,8 @@ export class ZaloOutboxSender implements Sender {
     this.locale = options.locale ?? "vi";
     this.i18n = options.i18n ?? new Translations(this.locale);
     this.mediaDir = options.mediaDir ?? process.cwd();
+    this.pace = options.pace;
+    this.maxPaceWaitMs = options.maxPaceWaitMs ?? 20_000;
   }
 
   /** Delivers one message; throws a classified error (see core/outbox/errors.ts). */
@@ -96,25 +108,46 @@ export class ZaloOutboxSender implements Sender {
     const threadId = message.chat.externalId;
     const type = message.chat.kind === "PRIVATE" ? ThreadType.User : ThreadType.Group;
     const kind = message.chat.kind === "PRIVATE" ? "PRIVATE" : "GROUP";
-    const payload: OutboxPayload = message.payload;
+    const { calls, menu, menuIds } = await this.plan(message.payload, signal);
+    // The whole message's requests are taken before the first leaves: a message is never cut
+    // in the middle by the pace (the outbox would send its first part twice).
+    await this.pace?.take(
+      calls.reduce((sum, call) => sum + requestsOf(call), 0),
+      { signal, maxWaitMs: this.maxPaceWaitMs },
+    );
     const ids: string[] = [];
-    const sendText = async (styled: StyledText) => {
-      for (const part of splitStyledText(styled)) {
-        signal.throwIfAborted();
-        ids.push(...sentMessageIds(await this.api.sendMessage({ msg: part.text, ...(part.styles.length > 0 ? { styles: part.styles } : {}) }, threadId, type)));
-      }
-    };
-    const sendFiles = async (attachments: AttachmentSource[], caption?: string) => {
+    for (const call of calls) {
       signal.throwIfAborted();
-      ids.push(...sentMessageIds(await this.api.sendMessage({ msg: caption ?? "", attachments }, threadId, type)));
-    };
+      ids.push(...sentMessageIds(await this.sendOne(call, threadId, type)));
+    }
+    if (menuIds !== "none") {
+      const entry = menu ? { messageId: ids[ids.length - 1]!, choices: menu, ...(menuIds === "all" ? { sentIds: [...ids] } : {}) } : null;
+      await this.menus.set(threadId, kind, entry);
+    }
+    return { messageIds: ids };
+  }
 
+  private async sendOne(call: MessageContent, threadId: string, type: ThreadType): Promise<SendMessageResponse> {
+    try {
+      return await this.api.sendMessage(call, threadId, type);
+    } catch (error) {
+      this.pace?.observe(error);
+      throw error;
+    }
+  }
+
+  /**
+   * The zca-js calls one payload becomes, in order, and the menu to remember after them
+   * ("all": the menu answers to every part sent; "last": to the last; "none": leave the
+   * chat's menu alone).
+   */
+  private async plan(payload: OutboxPayload, signal: AbortSignal): Promise<{ calls: MessageContent[]; menu: ZaloMenu["choices"] | null; menuIds: "all" | "last" | "none" }> {
+    const texts = (styled: StyledText): MessageContent[] =>
+      splitStyledText(styled).map((part) => ({ msg: part.text, ...(part.styles.length > 0 ? { styles: part.styles } : {}) }));
     switch (payload.type) {
       case "text": {
         const menu = payload.choices ? this.menuOf(payload.choices) : null;
-        await sendText(htmlToStyledText(menu ? `${payload.html}\n\n${this.list(menu)}` : payload.html));
-        await this.menus.set(threadId, kind, menu ? { messageId: ids[ids.length - 1]!, choices: menu, sentIds: [...ids] } : null);
-        break;
+        return { calls: texts(htmlToStyledText(menu ? `${payload.html}\n\n${this.list(menu)}` : payload.html)), menu, menuIds: "all" };
       }
       case "photos": {
         const attachments: AttachmentSource[] = [];
@@ -123,26 +156,24 @@ export class ZaloOutboxSender implements Sender {
         const caption = captions.length > 0 ? htmlToStyledText(captions.join("\n\n")) : undefined;
         const menu = payload.choices ? this.menuOf(payload.choices) : null;
         if (attachments.length === 1 && caption && caption.text.length <= maxCaptionLength && !menu) {
-          await sendFiles(attachments, caption.text);
-        } else {
-          for (let i = 0; i < attachments.length; i += maxAlbumSize) await sendFiles(attachments.slice(i, i + maxAlbumSize));
-          const html = [captions.join("\n\n"), menu ? this.list(menu) : ""].filter(Boolean).join("\n\n");
-          if (html) await sendText(htmlToStyledText(html));
+          return { calls: [{ msg: caption.text, attachments }], menu: null, menuIds: "none" };
         }
-        if (menu) await this.menus.set(threadId, kind, { messageId: ids[ids.length - 1]!, choices: menu });
-        break;
+        const calls: MessageContent[] = [];
+        for (let i = 0; i < attachments.length; i += maxAlbumSize) calls.push({ msg: "", attachments: attachments.slice(i, i + maxAlbumSize) });
+        const html = [captions.join("\n\n"), menu ? this.list(menu) : ""].filter(Boolean).join("\n\n");
+        if (html) calls.push(...texts(htmlToStyledText(html)));
+        return { calls, menu, menuIds: menu ? "last" : "none" };
       }
       case "document": {
         const source = payload.file;
         const bytes = "path" in source ? await readFile(this.localFile(source.path)) : Buffer.from(await (await fetchOk(source.fileId, signal)).arrayBuffer());
         const name = payload.fileName ?? ("path" in source ? path.basename(source.path) : "file.bin");
         const filename = (name.includes(".") ? name : `${name}.bin`) as `${string}.${string}`;
-        await sendFiles([{ data: bytes, filename, metadata: { totalSize: bytes.length } }]);
-        if (payload.caption?.trim()) await sendText(htmlToStyledText(payload.caption));
-        break;
+        const calls: MessageContent[] = [{ msg: "", attachments: [{ data: bytes, filename, metadata: { totalSize: bytes.length } }] }];
+        if (payload.caption?.trim()) calls.push(...texts(htmlToStyledText(payload.caption)));
+        return { calls, menu: null, menuIds: "none" };
       }
     }
-    return { messageIds: ids };
   }
 
   private menuOf(choices: Choice[][]): ZaloMenu["choices"] {
@@ -168,7 +199,27 @@ export class ZaloOutboxSender implements Sender {
 
 // === Errors
 
-/** Zalo's words for a chat the account can no longer write to. */
+// zca-js passes Zalo's own `error_code` and `error_message` through unchanged as a ZaloApiError
+// (zca-js 2.2, src/utils.ts handleZaloResponse / resolveResponse); it documents no codes of its
+// own, so what each means comes from Zalo's words and zca-js's issue tracker.
+
+/**
+ * Codes after which the recipient cannot receive from this account: final for that chat (its
+ * queued messages are cancelled, a group's subscription stops with Zalo's words as the reason,
+ * shown in /subscriptions; a person's is logged).
+ */
+export const zaloCannotReceiveCodes: ReadonlyMap<number, string> = new Map([
+  // "Bạn chưa thể gửi tin nhắn đến người này vì người này chặn không nhận tin nhắn từ người lạ":
+  // the person refuses messages from strangers. Code and words seen together in zca-js issue
+  // #307 (2026-03) and in a Zalo code list quoted in #189 (BLOCKED_STRANGER_USER = 122). Sure.
+  [122, "the person does not accept messages from strangers"],
+]);
+
+/**
+ * Zalo's words for a chat the account can no longer write to (blocked; not or no longer a
+ * member; the group dissolved or gone). Zalo's codes for these are not documented anywhere
+ * we could check, so the words decide; fairly sure of the words, not of any code.
+ */
 const chatGone = [
   /chặn/i,
   /block/i,
@@ -180,14 +231,19 @@ const chatGone = [
   /bị (xóa|xoá|mời ra) khỏi nhóm/i,
 ];
 
+// Not final: "Không thể nhận tin nhắn từ bạn." In zca-js issue #94 the maintainers traced it to
+// the same text sent twice within a short time, and #328 (open) sees it in a group that works
+// otherwise: retried like any transient failure. Fairly sure it is not a lasting refusal.
+
 /** zca-js's own refusals before anything is sent: the message itself is unsendable. */
 const unsendable = [/^Missing /, /^Exceed maximum/, /^Invalid mentions/, /size exceed maximum/i, /^File .* size/];
 
 /**
- * Sorts a failed zca-js call: code 221 ("Vượt quá số request cho phép") → rate limited for
- * the whole channel with no time (the configured long cool-down applies); code 122 and
- * blocked / not a member / thread not found → permanent for the chat; zca-js's own refusals
- * and invalid parameters (code 114) → permanent for the message; network failures, HTTP
+ * Sorts a failed zca-js call: code 221 ("Vượt quá số request cho phép", zca-js issues #114 and
+ * #223) → rate limited for the whole channel with no time (the configured long cool-down
+ * applies); a cannot-receive code ({@link zaloCannotReceiveCodes}) and blocked / not a member /
+ * thread not found → permanent for the chat; zca-js's own refusals and invalid parameters
+ * (code 114, "Tham số không hợp lệ") → permanent for the message; network failures, HTTP
  * errors, timeouts and anything else → transient.
  */
 export function classifyZaloError(error: unknown): SendError {
@@ -196,13 +252,18 @@ export function classifyZaloError(error: unknown): SendError {
   const code = error instanceof ZaloApiError || hasNumericCode(error) ? (error as { code: number | null }).code : null;
   const text = code !== null ? `${code}: ${message}` : message;
   if (code === 221 || /vượt quá số request/i.test(message)) return new RateLimitedError("channel", undefined, text);
-  if (code === 122 || chatGone.some((re) => re.test(message))) return new PermanentSendError("chat", text, { cause: error });
+  if ((code !== null && zaloCannotReceiveCodes.has(code)) || chatGone.some((re) => re.test(message))) {
+    return new PermanentSendError("chat", text, { cause: error, reason: cannotReceiveReason });
+  }
   if (code === 114 || (error instanceof ZaloApiError && code === null && unsendable.some((re) => re.test(message)))) {
     return new PermanentSendError("message", text, { cause: error });
   }
   if (error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError")) return new TransientSendError(`timeout: ${message}`, { cause: error });
   return new TransientSendError(text, { cause: error });
 }
+
+/** The outbox row's `failureReason` when the recipient cannot receive from the account. */
+export const cannotReceiveReason = "zalo-cannot-receive";
 
 function hasNumericCode(error: unknown): error is { code: number } {
   return typeof error === "object" && error !== null && typeof (error as { code?: unknown }).code === "number";

@@ -21,6 +21,14 @@ export interface SentZaloMessage {
   msgIds: string[];
 }
 
+/** One call that reached Zalo, with the requests zca-js makes for it, at the fake's clock. */
+export interface ZaloRequestRecord {
+  at: number;
+  what: "send" | "group-info";
+  /** Uploads and sends: one per text, an upload and a send per attachment (as zca-js does). */
+  requests: number;
+}
+
 /** Events of the listener, as zca-js's Listener declares them (the ones the bot subscribes to). */
 type ListenerEvents = {
   connected: [];
@@ -68,6 +76,10 @@ export class FakeZalo implements ZaloApi {
   readonly ownId = "bot-uid";
   /** Groups the account sees, by id: who created them, who are deputies, who are members. */
   readonly groups = new Map<string, { name: string; creatorId: string; adminIds?: string[]; memberIds?: string[]; memVerList?: string[] }>();
+  /** Every call that reached Zalo, failed or not, in order. */
+  readonly requests: ZaloRequestRecord[] = [];
+  /** The time calls are recorded at; a test with a fake clock passes its own. */
+  clock: () => number = Date.now;
   private nextId = 1000;
   private failures: { code: number | undefined; message: string }[] = [];
   private emptyAnswers = 0;
@@ -83,6 +95,7 @@ export class FakeZalo implements ZaloApi {
   }
 
   async sendMessage(message: MessageContent | string, threadId: string, type: ThreadType = ThreadType.User): Promise<SendMessageResponse> {
+    this.requests.push({ at: this.clock(), what: "send", requests: zcaRequests(message) });
     const failure = this.failures.shift();
     if (failure) throw new ZaloApiError(failure.message, failure.code);
     if (this.emptyAnswers > 0) {
@@ -117,6 +130,7 @@ export class FakeZalo implements ZaloApi {
   }
 
   async getGroupInfo(groupId: string | string[]): Promise<GroupInfoResponse> {
+    this.requests.push({ at: this.clock(), what: "group-info", requests: 1 });
     const ids = Array.isArray(groupId) ? groupId : [groupId];
     const gridInfoMap: GroupInfoResponse["gridInfoMap"] = {};
     for (const id of ids) {
@@ -151,6 +165,20 @@ export class FakeZalo implements ZaloApi {
     this.events.emit("disconnected", code, reason);
     this.events.emit("closed", code, reason);
   }
+}
+
+/**
+ * The HTTP requests zca-js 2.2 makes for one sendMessage (its sendMessage.ts: attachments are
+ * uploaded by uploadAttachment, then each sent; the text is its own message unless it is the
+ * caption of a single jpg/png/webp). Written here from zca-js's code, apart from the bot's own
+ * count, so a test compares the two.
+ */
+function zcaRequests(message: MessageContent | string): number {
+  const content = typeof message === "string" ? { msg: message } : message;
+  const sources = content.attachments === undefined ? [] : Array.isArray(content.attachments) ? content.attachments : [content.attachments];
+  const names = sources.map((source) => (typeof source === "string" ? source : source.filename));
+  const captioned = names.length === 1 && /\.(jpe?g|png|webp)$/i.test(names[0]!);
+  return names.length * 2 + (content.msg && (names.length === 0 || !captioned) ? 1 : 0);
 }
 
 // === Incoming messages
