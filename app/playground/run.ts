@@ -1,6 +1,7 @@
 // The local playground: with no channel configured, `npm start` runs the bot against the
-// project's own Telegram emulator, with a sample organisation in a database of its own (never
-// the real one), a cast of four people, a clock panel and a reset, all on one web page.
+// project's own Telegram emulator and its two Zalo emulators (Official Account, Bot Platform),
+// with a sample organisation in a database of its own (never the real one), a cast of four
+// people and a resident on each Zalo channel, a clock panel and a reset, all on one web page.
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "pino";
@@ -18,6 +19,8 @@ import { moveClock, tickNow, type ClockPanelDeps } from "./clock-panel";
 import { playgroundRoutes } from "./routes";
 import { hasSampleOrganisation, seedSampleOrganisation } from "./sample-organisation";
 import { formatLocalDateTime } from "../../core/calendar/zoned-time";
+import { startZaloSession, type ZaloSession } from "./zalo-session";
+import type { ZaloChannelKey, ZaloView } from "./zalo-views";
 
 /** What the playground needs from the start-up. */
 export interface PlaygroundContext {
@@ -37,6 +40,8 @@ export interface RunningPlayground {
   /** The page to open. */
   pageUrl: string;
   cast(): Cast;
+  /** The resident's chat on a Zalo channel, as the page shows it. */
+  zalo(channel: ZaloChannelKey): ZaloView;
   /** The bot as it runs now (a reset starts a new one). */
   app(): BotApp;
   db(): Db;
@@ -49,6 +54,7 @@ export interface RunningPlayground {
 interface Session {
   db: Db;
   app: BotApp;
+  zalo: ZaloSession;
 }
 
 /** The playground's own database file and photo folder, under PLAYGROUND_DATA_DIR. */
@@ -91,10 +97,14 @@ class PlaygroundHost {
     this.cast = createCast(emulator.driver);
     const { db } = await prepareDatabase({ provider: "sqlite", file: this.paths.database }, log);
     if (!(await hasSampleOrganisation(db))) await seedSampleOrganisation(db, this.cast, this.clock.now(), config.TZ);
+    // The OA emulator is new at each start: a token chain stored by an earlier one means nothing to it.
+    await db.zaloOaToken.deleteMany();
+    const zalo = await startZaloSession({ buttons: config.ZALO_OA_BUTTONS, groupDigest: config.ZALO_OA_GROUP_DIGEST, log });
     const common = commonBotOptions(config, { db, i18n: this.ctx.i18n, log, deadlines: this.ctx.deadlines });
     const app = await startBotApp({
       ...common,
       telegram: { token: emulator.token, apiRoot: emulator.apiRoot, adminIds: [String(this.cast.people.admin.userId)] },
+      ...zalo.botOptions,
       mediaDir: this.paths.media,
       // Quiet hours would hold back what the clock panel just made due; the schedules follow
       // the panel's clock (the quiet tick), not the wall clock.
@@ -102,14 +112,16 @@ class PlaygroundHost {
       broadcast: { ...common.broadcast, digestCron: null, now: this.clock.now },
       outbox: { clock: this.clock.nowMs, ...(this.ctx.pollIntervalMs ? { pollIntervalMs: this.ctx.pollIntervalMs } : {}) },
     });
-    this.session = { db, app };
+    zalo.connect(app);
+    this.session = { db, app, zalo };
   }
 
   async close(): Promise<void> {
     if (!this.session) return;
-    const { app, db } = this.session;
+    const { app, db, zalo } = this.session;
     this.session = undefined;
     await app.stop();
+    await zalo.close();
     await db.$disconnect();
   }
 
@@ -138,6 +150,7 @@ export async function startPlayground(ctx: PlaygroundContext): Promise<RunningPl
     botUsername: "guong_sang_local_bot",
     pages: playgroundRoutes({
       cast: () => host.cast!,
+      zalo: (channel) => host.session?.zalo.views[channel],
       clock: () => ({ at: host.clock.now().toISOString(), atText: formatLocalDateTime(host.clock.now(), ctx.config.TZ) }),
       moveClock: (step, locale) => host.serial(() => moveClock(host.panel(), step, locale)),
       reset: () => host.serial(() => host.reset()),
@@ -155,6 +168,7 @@ export async function startPlayground(ctx: PlaygroundContext): Promise<RunningPl
     emulator,
     pageUrl: `${emulator.apiRoot}/`,
     cast: () => host.cast!,
+    zalo: (channel) => host.session!.zalo.views[channel],
     app: () => host.session!.app,
     db: () => host.session!.db,
     clock: host.clock,

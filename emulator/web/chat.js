@@ -1,7 +1,9 @@
 // The chat page: Telegram users driven through the emulator's control API (/_emulator).
 // In the playground (/_playground/cast answers) it shows the cast, a switch of who you are,
 // every chat of that person (side by side on a wide screen, tabs on a phone), the clock panel
-// and a reset. On a bare emulator it shows one user: ?user=<id>&chats=<id>:<name>,...
+// and a reset; the resident can switch to a Zalo channel (Official Account, Bot Platform) and
+// see the chat as Zalo shows it, through /_playground/zalo/<channel>/. On a bare emulator it
+// shows one user: ?user=<id>&chats=<id>:<name>,...
 "use strict";
 
 const labels = {
@@ -33,6 +35,15 @@ const labels = {
     document: "Tệp",
     voice: "Tin nhắn thoại",
     error: "Chưa làm được: ",
+    channel: "Kênh",
+    channelTitle: "Kênh của người dân: Telegram, hoặc Zalo như cư dân thấy",
+    channels: { telegram: "Telegram", oa: "Zalo OA", bot: "Zalo Bot" },
+    zaloChat: { oa: "Zalo OA của phường", bot: "Bot Zalo Gương Sáng" },
+    zaloResident: { oa: "Cư dân (Zalo OA)", bot: "Cư dân (Zalo Bot)" },
+    zaloNote: "Như trên Zalo: chọn bằng cách gõ số (1, 2…); tin đã gửi không bao giờ được sửa, mỗi thay đổi là một tin mới.",
+    zaloPlaceholder: "Nhập tin nhắn hoặc số của lựa chọn",
+    zaloEmpty: "Chưa có tin nhắn nào. Người dùng Zalo nhắn trước, bot mới trả lời được.",
+    sticker: "Nhãn dán",
   },
   en: {
     subtitle: "local playground",
@@ -62,6 +73,15 @@ const labels = {
     document: "File",
     voice: "Voice message",
     error: "Could not do it: ",
+    channel: "Channel",
+    channelTitle: "The resident's channel: Telegram, or Zalo as residents see it",
+    channels: { telegram: "Telegram", oa: "Zalo OA", bot: "Zalo Bot" },
+    zaloChat: { oa: "The ward's Zalo OA", bot: "Gương Sáng Zalo bot" },
+    zaloResident: { oa: "Resident (Zalo OA)", bot: "Resident (Zalo Bot)" },
+    zaloNote: "As on Zalo: choose by typing a number (1, 2…); a sent message is never edited, each change is a new message.",
+    zaloPlaceholder: "Type a message or a choice's number",
+    zaloEmpty: "No messages yet. On Zalo the user writes first; only then can the bot answer.",
+    sticker: "Sticker",
   },
 };
 
@@ -69,6 +89,7 @@ const page = {
   lang: localStorage.getItem("gs-lang") === "en" ? "en" : "vi",
   cast: null,
   role: localStorage.getItem("gs-role") || "resident",
+  channel: localStorage.getItem("gs-channel") || "telegram",
   userId: 0,
   panes: [],
   active: 0,
@@ -159,6 +180,7 @@ function formatted(text, entities) {
 // === Panes: one chat each
 
 function paneTitle(chat) {
+  if (chat.zalo) return L().zaloChat[chat.zalo];
   return chat.private ? L().private : chat.title;
 }
 
@@ -169,7 +191,8 @@ function buildPanes() {
     const pane = { chat, key: "", replyTo: null, log: el("div", { class: "log", "aria-live": "polite" }) };
     pane.keyboard = el("div", { class: "keyboard", hidden: true });
     pane.replying = el("div", { class: "replying", hidden: true });
-    const input = el("input", { type: "text", autocomplete: "off", placeholder: L().placeholder, "aria-label": L().placeholder });
+    const placeholder = chat.zalo ? L().zaloPlaceholder : L().placeholder;
+    const input = el("input", { type: "text", autocomplete: "off", placeholder, "aria-label": placeholder });
     const file = el("input", { type: "file", accept: "image/*", multiple: true, onchange: (e) => sendPhotos(pane, e.target) });
     pane.input = input;
     pane.form = el(
@@ -179,7 +202,17 @@ function buildPanes() {
       input,
       el("button", {}, L().send),
     );
-    pane.node = el("section", { class: "pane" + (i === page.active ? " active" : ""), "data-chat": String(chat.id) }, el("h2", {}, paneTitle(chat)), pane.log, pane.keyboard, pane.replying, pane.form);
+    const note = chat.zalo ? el("p", { class: "zalo-note" }, L().zaloNote) : null;
+    pane.node = el(
+      "section",
+      { class: "pane" + (chat.zalo ? " zalo" : "") + (i === page.active ? " active" : ""), "data-chat": String(chat.id), ...(chat.zalo ? { "data-zalo": chat.zalo } : {}) },
+      el("h2", {}, paneTitle(chat)),
+      note,
+      pane.log,
+      pane.keyboard,
+      pane.replying,
+      pane.form,
+    );
     box.append(pane.node);
     return pane;
   });
@@ -205,6 +238,7 @@ function selectPane(i) {
 }
 
 async function sendText(pane, text) {
+  if (pane.chat.zalo) return zaloSend(pane, { text });
   const command = /^\/(\w+)(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(text);
   const where = { userId: page.userId, chatId: pane.chat.id, ...(pane.replyTo ? { replyTo: pane.replyTo } : {}) };
   setReply(pane, null);
@@ -223,6 +257,10 @@ async function sendPhotos(pane, input) {
     reader.onload = () => resolve(String(reader.result).split(",")[1]);
     reader.readAsDataURL(f);
   })));
+  if (pane.chat.zalo) {
+    input.value = "";
+    return zaloSend(pane, { photos: encoded.slice(0, 10) });
+  }
   const where = { userId: page.userId, chatId: pane.chat.id };
   if (encoded.length === 1) await control("send", { ...where, photo: encoded[0] });
   else if (encoded.length > 1) await control("send", { ...where, album: encoded.slice(0, 10).map((bytes) => ({ bytes })) });
@@ -346,6 +384,7 @@ function renderKeyboard(pane, visible) {
 }
 
 async function refreshPane(pane) {
+  if (pane.chat.zalo) return refreshZaloPane(pane);
   const messages = await control("messages?chatId=" + pane.chat.id);
   const visible = messages.filter((m) => !m.deleted);
   const key = JSON.stringify(visible.map((m) => [m.messageId, m.editCount, m.buttons.length]));
@@ -371,6 +410,84 @@ async function refreshPane(pane) {
   }
 }
 
+// === Zalo: the resident's chat as Zalo shows it (plain text, numbered menus, photos, never an edit)
+
+async function zaloSend(pane, body) {
+  try {
+    await playground("zalo/" + pane.chat.zalo + "/send", { userId: pane.chat.id, ...body });
+  } catch (err) {
+    toast(L().error + err.message);
+  }
+  refreshPane(pane);
+}
+
+function timeMs(ms) {
+  return time(ms / 1000);
+}
+
+function zaloBubble(pane, m) {
+  const div = el("div", { class: "msg " + (m.fromBot ? "bot" : "me"), "data-message-id": m.id });
+  if (m.photo) {
+    const src = "/_playground/zalo/" + pane.chat.zalo + "/file/" + encodeURIComponent(m.photo);
+    div.append(el("div", { class: "photos single" }, el("a", { href: src, target: "_blank" }, el("img", { src, alt: L().photoAlt, loading: "lazy" }))));
+  }
+  if (m.other) div.append(el("div", { class: "file" }, m.other === "voice" ? "🎤" : "🖼️", el("span", {}, m.other === "voice" ? L().voice : L().sticker)));
+  if (m.text) div.append(el("div", { class: "body" }, m.text));
+  // The OA's quick replies (when the agency turns them on): a press sends the payload as a text.
+  if (m.buttons.length) div.append(el("div", { class: "buttons quick" }, ...m.buttons.map((b) => el("button", { type: "button", onclick: () => zaloSend(pane, { text: b.payload }) }, b.title))));
+  div.append(el("div", { class: "meta" }, timeMs(m.at)));
+  return div;
+}
+
+async function refreshZaloPane(pane) {
+  const messages = await playground("zalo/" + pane.chat.zalo + "/messages?user=" + encodeURIComponent(pane.chat.id));
+  if (!messages) return;
+  // Zalo never edits: the ids alone say whether anything changed.
+  const key = "zalo:" + messages.map((m) => m.id).join(",");
+  if (key === pane.key) return;
+  const added = pane.key ? Math.max(0, messages.length - pane.count) : 0;
+  pane.key = key;
+  pane.count = messages.length;
+  if (messages.length === 0) {
+    const empty = el("div", { class: "empty" }, el("p", {}, L().zaloEmpty), el("button", { type: "button", onclick: () => sendText(pane, "/start") }, L().start));
+    pane.log.replaceChildren(empty);
+  } else {
+    pane.log.replaceChildren(...messages.map((m) => zaloBubble(pane, m)));
+  }
+  pane.log.scrollTop = pane.log.scrollHeight;
+  if (added > 0 && page.panes.indexOf(pane) !== page.active) {
+    pane.unread = (pane.unread || 0) + added;
+    renderTabs();
+  }
+}
+
+/** The resident's chats on the chosen channel: Telegram's, or the one private chat on a Zalo channel. */
+function residentZaloChannel() {
+  if (page.role !== "resident" || page.channel === "telegram" || !page.cast.zalo || !page.cast.zalo[page.channel]) return null;
+  return page.channel;
+}
+
+function renderChannels() {
+  const nav = document.getElementById("channels");
+  const zalo = page.cast && page.cast.zalo ? Object.keys(page.cast.zalo) : [];
+  nav.hidden = !page.cast || page.role !== "resident" || zalo.length === 0;
+  nav.setAttribute("aria-label", L().channelTitle);
+  if (nav.hidden) return;
+  const current = residentZaloChannel() || "telegram";
+  nav.replaceChildren(
+    el("span", { class: "label" }, L().channel + ":"),
+    ...["telegram", ...zalo].map((channel) =>
+      el("button", { type: "button", "aria-pressed": String(channel === current), title: channel === "telegram" ? "" : L().zaloResident[channel] + " · " + page.cast.zalo[channel].name, onclick: () => switchChannel(channel) }, L().channels[channel]),
+    ),
+  );
+}
+
+function switchChannel(channel) {
+  page.channel = channel;
+  localStorage.setItem("gs-channel", channel);
+  become(page.role);
+}
+
 // === The playground's header: roles, clock, reset, language
 
 function renderHeader() {
@@ -386,6 +503,7 @@ function renderHeader() {
   roles.setAttribute("aria-label", L().roles);
   if (page.cast) {
     roles.replaceChildren(...Object.keys(page.cast.people).map((role) => el("button", { type: "button", "aria-pressed": String(role === page.role), onclick: () => become(role) }, L().role[role])));
+    renderChannels();
     document.getElementById("clock").hidden = false;
     if (page.clock) showClock(page.clock);
     document.getElementById("clock-buttons").replaceChildren(...["hour", "day", "week", "digest"].map((step) => el("button", { type: "button", "data-step": step, title: L().clockTitle[step], onclick: () => moveClock(step) }, L().clock[step])));
@@ -423,7 +541,11 @@ function become(role) {
 async function loadCast() {
   page.cast = await playground("cast").catch(() => null);
   if (page.cast) {
-    page.chats = () => [{ id: page.userId, private: true }, ...page.cast.people[page.role].chats.map((key) => ({ id: page.cast.chats[key].chatId, title: page.cast.chats[key].title }))];
+    page.chats = () => {
+      const zalo = residentZaloChannel();
+      if (zalo) return [{ id: page.cast.zalo[zalo].userId, private: true, zalo }];
+      return [{ id: page.userId, private: true }, ...page.cast.people[page.role].chats.map((key) => ({ id: page.cast.chats[key].chatId, title: page.cast.chats[key].title }))];
+    };
     showClock(page.cast.clock);
     become(page.cast.people[page.role] ? page.role : "resident");
   } else {

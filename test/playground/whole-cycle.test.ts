@@ -3,82 +3,34 @@
 // officer and then the council in their review groups, see a deadline reminder arrive, fire the
 // weekly digest from the clock panel and find the story with its photo in the community group,
 // switch to English and back, then start over. Screenshots go to test-artifacts/playground-cycle.
-import { mkdtempSync, rmSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { parseConfig } from "../../app/config";
-import { createLogger } from "../../app/logger";
-import { startPlayground, type RunningPlayground } from "../../app/playground/run";
-import { loadDeadlineConfig } from "../../core/calendar/deadline-config";
-import { Translations } from "../../core/i18n";
-import { launchBrowser, noBrowserReason, screenshot } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { noBrowserReason, screenshot } from "../support/browser";
+import { pageGestures, usePlaygroundPage } from "./page-harness";
 
 const shots = "playground-cycle";
-let dir: string;
-let playground: RunningPlayground;
-let browser: Browser | undefined;
-let page: Page;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), "gs-playground-"));
-  const config = parseConfig({ PLAYGROUND_PORT: "0", PLAYGROUND_DATA_DIR: dir, DATABASE_URL: `file:${path.join(dir, "real.db")}`, LOG_LEVEL: "silent" });
-  const deadlines = await loadDeadlineConfig(config.DEADLINES_FILE);
-  playground = await startPlayground({ config, log: createLogger("silent"), i18n: new Translations("vi"), deadlines, pollIntervalMs: 100 });
-  if (noBrowserReason) return;
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  page.setDefaultTimeout(15_000);
-  await page.goto(playground.pageUrl);
-});
-
-afterEach(async (test) => {
-  if (page && test.task.result?.state === "fail") await screenshot(page, shots, `failed-${test.task.name.slice(0, 40)}`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await playground?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** The chat shown now (on a phone only the selected one is). */
-const pane = () => page.locator(".pane.active");
+const harness = usePlaygroundPage(shots);
+const { pane, say, sees, become } = pageGestures(harness);
 
 /** Presses the button of the latest message that has it. */
 async function press(name: string | RegExp): Promise<void> {
   await pane().getByRole("button", { name, exact: typeof name === "string" }).last().click();
 }
 
-async function say(text: string): Promise<void> {
-  await pane().getByRole("textbox").fill(text);
-  await pane().getByRole("textbox").press("Enter");
-}
-
-/** Waits until the chat shows `text` in a message. */
-async function sees(text: string | RegExp): Promise<void> {
-  await pane().locator(".msg", { hasText: text }).last().waitFor();
-}
-
-async function become(role: string, chat: string): Promise<void> {
-  await page.locator("#roles").getByRole("button", { name: role, exact: true }).click();
-  await page.locator("#tabs").getByRole("tab", { name: chat }).click();
-}
-
 describe.skipIf(noBrowserReason !== undefined)("the playground's whole cycle in the page", () => {
   let code = "";
 
   it("opens on the sample organisation, as the resident, with a Start button", async () => {
-    await expect.poll(() => page.locator("#roles button").allTextContents()).toEqual(["Người dân", "Cán bộ đơn vị", "Cán bộ Hội đồng", "Quản trị viên"]);
-    expect(await page.locator("#roles button[aria-pressed=true]").textContent()).toBe("Người dân");
-    expect(await playground.db().nomination.count({ where: { status: "APPROVED" } })).toBe(2);
+    await expect.poll(() => harness.page.locator("#roles button").allTextContents()).toEqual(["Người dân", "Cán bộ đơn vị", "Cán bộ Hội đồng", "Quản trị viên"]);
+    expect(await harness.page.locator("#roles button[aria-pressed=true]").textContent()).toBe("Người dân");
+    expect(await harness.playground.db().nomination.count({ where: { status: "APPROVED" } })).toBe(2);
     // The playground never touches the configured database.
-    expect(existsSync(path.join(dir, "real.db"))).toBe(false);
+    expect(existsSync(path.join(harness.dir, "real.db"))).toBe(false);
     await pane().getByRole("button", { name: "Bắt đầu" }).click();
     await sees("Xin chào Nguyễn Thị Lan");
-    await screenshot(page, shots, "1-start");
+    await screenshot(harness.page, shots, "1-start");
   });
 
   it("nominates with a photo, fixing the name from the preview", async () => {
@@ -112,7 +64,7 @@ describe.skipIf(noBrowserReason !== undefined)("the playground's whole cycle in 
     await sees("đồng ý để câu chuyện");
     await press("Đã đồng ý");
     await sees("Tên: Ông Hoàng Văn Tư");
-    await screenshot(page, shots, "2-preview");
+    await screenshot(harness.page, shots, "2-preview");
 
     await press("✏️ Tên");
     await sees("Họ tên người");
@@ -121,10 +73,10 @@ describe.skipIf(noBrowserReason !== undefined)("the playground's whole cycle in 
     await press("📨 Gửi hồ sơ");
     await sees(/GS-\d{4}-\d{4}/);
     code = /GS-\d{4}-\d{4}/.exec((await pane().locator(".msg", { hasText: /GS-\d{4}-\d{4}/ }).last().textContent()) ?? "")![0];
-    const saved = await playground.db().nomination.findUniqueOrThrow({ where: { code }, include: { attachments: true } });
+    const saved = await harness.playground.db().nomination.findUniqueOrThrow({ where: { code }, include: { attachments: true } });
     expect(saved).toMatchObject({ status: "SUBMITTED", nomineeName: "Ông Hoàng Văn Tứ", contactPhone: "+84912345678" });
     expect(saved.attachments).toHaveLength(1);
-    await screenshot(page, shots, "3-receipt");
+    await screenshot(harness.page, shots, "3-receipt");
   });
 
   it("is approved by the unit officer, then by the council, each in their review group", async () => {
@@ -132,61 +84,61 @@ describe.skipIf(noBrowserReason !== undefined)("the playground's whole cycle in 
     const wardCard = pane().locator(".msg", { hasText: code }).last();
     await wardCard.getByRole("button", { name: "✅ Duyệt" }).click();
     await pane().locator(".msg", { hasText: "chuyển lên Hội đồng" }).last().waitFor();
-    await screenshot(page, shots, "4-unit-approved");
+    await screenshot(harness.page, shots, "4-unit-approved");
 
     await become("Cán bộ Hội đồng", "Hội đồng Thi đua – Khen thưởng huyện");
     const councilCard = pane().locator(".msg", { hasText: code }).last();
     await councilCard.getByRole("button", { name: "✅ Duyệt" }).click();
     await pane().locator(".msg", { hasText: "bản tin tuần tới" }).last().waitFor();
-    await expect.poll(async () => (await playground.db().nomination.findUniqueOrThrow({ where: { code } })).status).toBe("APPROVED");
-    await screenshot(page, shots, "5-council-approved");
+    await expect.poll(async () => (await harness.playground.db().nomination.findUniqueOrThrow({ where: { code } })).status).toBe("APPROVED");
+    await screenshot(harness.page, shots, "5-council-approved");
   });
 
   it("moves a day on the clock panel and the unit officer gets the deadline reminder", async () => {
     await become("Cán bộ đơn vị", "Trò chuyện riêng với bot");
-    await page.locator("#clock").getByRole("button", { name: "+1 ngày" }).click();
-    await page.locator("#clock-log").getByText("Lời nhắc hạn: đã gửi 1 lời nhắc.").waitFor();
+    await harness.page.locator("#clock").getByRole("button", { name: "+1 ngày" }).click();
+    await harness.page.locator("#clock-log").getByText("Lời nhắc hạn: đã gửi 1 lời nhắc.").waitFor();
     await sees("Nhắc hạn: Gửi danh sách gương điển hình của quý");
-    await screenshot(page, shots, "6-reminder");
+    await screenshot(harness.page, shots, "6-reminder");
   });
 
   it("fires the weekly digest from the clock panel; the story arrives with its photo in the community group", async () => {
-    await page.locator("#clock").getByRole("button", { name: "📰 Bản tin tuần" }).click();
-    await page.locator("#clock-log").getByText("Bản tin tuần: 3 câu chuyện, gửi tới 2 nhóm cộng đồng.").waitFor();
+    await harness.page.locator("#clock").getByRole("button", { name: "📰 Bản tin tuần" }).click();
+    await harness.page.locator("#clock-log").getByText("Bản tin tuần: 3 câu chuyện, gửi tới 2 nhóm cộng đồng.").waitFor();
     await become("Người dân", "Khu 1 – Thị trấn Lâm Thao");
     const story = pane().locator(".msg", { hasText: "Ông Hoàng Văn Tứ" }).last();
     await story.waitFor();
     await story.locator("img").first().waitFor();
     expect(await story.locator("img").first().evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
     expect(await pane().locator(".msg").allTextContents()).not.toContain("0912");
-    await screenshot(page, shots, "7-digest");
+    await screenshot(harness.page, shots, "7-digest");
   });
 
   it("switches the bot and the page to English and back", async () => {
-    await page.locator("#tabs").getByRole("tab", { name: "Trò chuyện riêng với bot" }).click();
+    await harness.page.locator("#tabs").getByRole("tab", { name: "Trò chuyện riêng với bot" }).click();
     await say("/start");
     await press("🌐 Ngôn ngữ");
     await press("English");
     await sees("Switched to English.");
-    await page.locator("#lang").click();
-    await expect.poll(() => page.locator("#roles button").allTextContents()).toEqual(["Resident", "Unit officer", "Council officer", "Admin"]);
-    expect(await page.locator("html").getAttribute("lang")).toBe("en");
-    expect(await page.locator("#now").textContent()).toMatch(/^It is now /);
-    await screenshot(page, shots, "8-english");
+    await harness.page.locator("#lang").click();
+    await expect.poll(() => harness.page.locator("#roles button").allTextContents()).toEqual(["Resident", "Unit officer", "Council officer", "Admin"]);
+    expect(await harness.page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await harness.page.locator("#now").textContent()).toMatch(/^It is now /);
+    await screenshot(harness.page, shots, "8-english");
     await press("Tiếng Việt");
     await sees("Đã chuyển sang tiếng Việt.");
-    await page.locator("#lang").click();
-    await expect.poll(() => page.locator("#roles button").first().textContent()).toBe("Người dân");
+    await harness.page.locator("#lang").click();
+    await expect.poll(() => harness.page.locator("#roles button").first().textContent()).toBe("Người dân");
   });
 
   it("starts over: the sample organisation alone, an empty chat with its Start button", async () => {
-    page.once("dialog", (dialog) => void dialog.accept());
-    await page.locator("#reset").click();
+    harness.page.once("dialog", (dialog) => void dialog.accept());
+    await harness.page.locator("#reset").click();
     // The chats empty as soon as the reset begins; the toast comes once the new bot runs.
-    await page.getByText("Đã làm lại từ đầu với tổ chức mẫu.").waitFor();
+    await harness.page.getByText("Đã làm lại từ đầu với tổ chức mẫu.").waitFor();
     await pane().getByRole("button", { name: "Bắt đầu" }).waitFor();
-    expect(await playground.db().nomination.count()).toBe(2);
-    expect(await playground.db().nomination.count({ where: { code } })).toBe(0);
-    await screenshot(page, shots, "9-reset");
+    expect(await harness.playground.db().nomination.count()).toBe(2);
+    expect(await harness.playground.db().nomination.count({ where: { code } })).toBe(0);
+    await screenshot(harness.page, shots, "9-reset");
   });
 });
