@@ -21,6 +21,7 @@ export function commonBotOptions(config: Config, parts: { db: Db; i18n: Translat
       quietHours: config.QUIET_HOURS,
       allowTimeTravel: config.ALLOW_TIME_TRAVEL,
       cron: config.CALENDAR_CRON,
+      councilWeeklyStats: config.COUNCIL_WEEKLY_STATS,
       deadlines: parts.deadlines,
     },
     privacy: { retentionMonths: config.RETENTION_MONTHS },

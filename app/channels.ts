@@ -15,6 +15,7 @@ import { createMediaHandler, type MediaRequestHandler } from "../core/media/serv
 import { MediaUrlSigner } from "../core/media/signed-urls";
 import type { Channel } from "../core/db/generated/sqlite/enums";
 import { calendarJobs } from "../core/calendar/jobs";
+import { weeklyStatsJob } from "../core/reports/weekly-stats";
 import { syncDeadlines, type DeadlineConfig } from "../core/calendar/deadline-config";
 import { startTicker, type CalendarTicker, type TickJob } from "../core/calendar/ticker";
 import { ClusterScheduleGate } from "../core/cluster/scheduled-runs";
@@ -107,6 +108,8 @@ export interface BotAppOptions {
     cron?: string | null;
     /** The deadline calendar (from DEADLINES_FILE), synced at start. */
     deadlines?: DeadlineConfig;
+    /** The quarter's chart to the council's review group every Monday morning (COUNCIL_WEEKLY_STATS); default on. */
+    councilWeeklyStats?: boolean;
   };
   /** Personal data: how long contact phones and unpublished photos are kept after a decision. */
   privacy?: {
@@ -255,21 +258,15 @@ function conversationParts(options: BotAppOptions, review: ReviewDeps) {
   return { workflow, conversation };
 }
 
-/** The periodic jobs: the calendar's (reminders, nudges, review summaries) and the daily retention purge. */
+/** The periodic jobs: the calendar's (reminders, nudges, review summaries), the council's weekly chart and the daily retention purge. */
 function calendarTickJobs(running: Running): TickJob[] {
-  const { db, i18n, log } = running.options;
+  const { db, i18n, log, timeZone, defaultLocale, mediaDir } = running.options;
   const calendar = running.options.calendar ?? {};
-  const retention = retentionJob({ db, log, months: running.options.privacy?.retentionMonths ?? 12, mediaDir: running.options.mediaDir, timeZone: running.options.timeZone });
-  const jobs = calendarJobs({
-    db,
-    i18n,
-    log,
-    timeZone: running.options.timeZone,
-    defaultLocale: running.options.defaultLocale,
-    quietHours: calendar.quietHours === undefined ? { start: "21:00", end: "07:00" } : calendar.quietHours,
-    continuePayload: choicePayload("draft", "continue"),
-  });
-  return [...jobs, retention];
+  const quietHours = calendar.quietHours === undefined ? { start: "21:00", end: "07:00" } : calendar.quietHours;
+  const jobs = calendarJobs({ db, i18n, log, timeZone, defaultLocale, quietHours, continuePayload: choicePayload("draft", "continue") });
+  const weeklyStats = calendar.councilWeeklyStats === false ? [] : [weeklyStatsJob({ db, i18n, log, timeZone, defaultLocale, quietHours, mediaDir })];
+  const retention = retentionJob({ db, log, months: running.options.privacy?.retentionMonths ?? 12, mediaDir, timeZone });
+  return [...jobs, ...weeklyStats, retention];
 }
 
 /** The personal-data handlers' dependencies (also what Zalo OA's user_withdraw runs). */

@@ -51,6 +51,7 @@ const expectations: Record<string, { vi: string; en: string }> = {
   },
   QUIET_HOURS: { vi: "khung giờ yên lặng dạng 21:00-07:00, hoặc off", en: "quiet hours like 21:00-07:00, or off" },
   ALLOW_TIME_TRAVEL: { vi: "0 (tắt lệnh /tick) hoặc 1 (bật, chỉ để thử)", en: "0 (/tick off) or 1 (on, for trials only)" },
+  COUNCIL_WEEKLY_STATS: { vi: "1 (gửi biểu đồ quý cho nhóm Hội đồng mỗi sáng thứ Hai) hoặc 0 (không gửi)", en: "1 (send the quarter's chart to the council group every Monday morning) or 0 (don't)" },
   DEADLINES_FILE: { vi: "đường dẫn tệp lịch hạn (JSON)", en: "the path of the deadline calendar file (JSON)" },
   CALENDAR_CRON: { vi: "biểu thức cron cho nhịp nhắc hạn, ví dụ */5 * * * *", en: "a cron expression for the reminder ticks, e.g. */5 * * * *" },
   ZALO_ENABLED: { vi: "0 (tắt kênh Zalo) hoặc 1 (bật)", en: "0 (Zalo channel off) or 1 (on)" },
@@ -135,6 +136,16 @@ const expectations: Record<string, { vi: string; en: string }> = {
 const boundedNumber = (min: number, max: number, fallback: number) =>
   z.preprocess(emptyToUndefined, z.coerce.number().min(min).max(max).default(fallback));
 
+/** A switch written 0 or 1, with its value when unset. */
+const onOff = (fallback: "0" | "1") =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(["0", "1"])
+      .default(fallback)
+      .transform((v) => v === "1"),
+  );
+
 const schema = z.object({
   TELEGRAM_BOT_TOKEN: z.preprocess(emptyToUndefined, z.string().regex(/^\d{3,}:[A-Za-z0-9_-]{10,}$/).optional()),
   TELEGRAM_API_ROOT: z.preprocess(
@@ -180,23 +191,12 @@ const schema = z.object({
       .transform((v): ReviewLevels => (v === "council" ? ["COUNCIL"] : ["UNIT", "COUNCIL"])),
   ),
   QUIET_HOURS: z.preprocess(emptyToUndefined, z.string().default("21:00-07:00").pipe(quietHoursSchema)),
-  ALLOW_TIME_TRAVEL: z.preprocess(
-    emptyToUndefined,
-    z
-      .enum(["0", "1"])
-      .default("0")
-      .transform((v) => v === "1"),
-  ),
+  ALLOW_TIME_TRAVEL: onOff("0"),
   // Relative to the working directory when set; the shipped calendar otherwise.
   DEADLINES_FILE: z.preprocess(emptyToUndefined, z.string().optional().transform((p) => (p ? path.resolve(p) : path.join(repoRoot, "config", "deadlines.json")))),
+  COUNCIL_WEEKLY_STATS: onOff("1"),
   CALENDAR_CRON: z.preprocess(emptyToUndefined, z.string().default("*/5 * * * *").refine((v) => cron.validate(v))),
-  ZALO_ENABLED: z.preprocess(
-    emptyToUndefined,
-    z
-      .enum(["0", "1"])
-      .default("0")
-      .transform((v) => v === "1"),
-  ),
+  ZALO_ENABLED: onOff("0"),
   ZALO_CREDENTIALS_PATH: z.preprocess(emptyToUndefined, z.string().default("./data/zalo-credentials.json").transform((p) => path.resolve(p))),
   ZALO_QR_PATH: z.preprocess(emptyToUndefined, z.string().default("./data/zalo-qr.png").transform((p) => path.resolve(p))),
   // Zalo publishes no limits and locks accounts that send fast: one message every 3 s, and
@@ -214,21 +214,9 @@ const schema = z.object({
   ZALO_OA_API_ROOT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).default("https://openapi.zalo.me").transform((u) => u.replace(/\/+$/, ""))),
   ZALO_OA_OAUTH_ROOT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).default("https://oauth.zaloapp.com").transform((u) => u.replace(/\/+$/, ""))),
   // Buttons on /cs are not documented by Zalo (only the numbered list is sure to show): off by default.
-  ZALO_OA_BUTTONS: z.preprocess(
-    emptyToUndefined,
-    z
-      .enum(["0", "1"])
-      .default("0")
-      .transform((v) => v === "1"),
-  ),
+  ZALO_OA_BUTTONS: onOff("0"),
   // OA-owned (GMF) groups are unverified and paid: subscribing them to the digest is off by default.
-  ZALO_OA_GROUP_DIGEST: z.preprocess(
-    emptyToUndefined,
-    z
-      .enum(["0", "1"])
-      .default("0")
-      .transform((v) => v === "1"),
-  ),
+  ZALO_OA_GROUP_DIGEST: onOff("0"),
   // The public site of approved stories (and other public routes): off unless a port is set.
   PUBLIC_WEB_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65_535).optional()),
   // Where people reach that site; chat messages link to stories only when it is known.

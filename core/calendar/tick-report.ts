@@ -23,6 +23,8 @@ function describeOutcome(i18n: Translations, locale: Locale, outcome: TickOutcom
       if (r.outcome === "held") return t("tick-weekly-digest-held");
       return r.stories ? t("tick-weekly-digest-sent", { stories: r.stories, chats: r.chats ?? 0 }) : t("tick-weekly-digest-empty");
     }
+    case "weekly-stats":
+      return count(outcome.result) > 0 ? t("tick-weekly-stats", { count: count(outcome.result) }) : "";
     case "retention": {
       // Null when the day's purge already ran; a line only when something was deleted.
       const r = (outcome.result ?? { phones: 0, photos: 0 }) as { phones: number; photos: number };

@@ -76,5 +76,6 @@ tick-digest-settle = { $count ->
        *[other] { $count } stories marked as published.
     }
 tick-retention = Data past its keeping time: { $phones } contact phone numbers and { $photos } unpublished photos deleted.
+tick-weekly-stats = Weekly statistics: the quarter's chart went to { $count } council groups.
 tick-other = Job { $name }: done.
 tick-failed = Job “{ $name }” failed: { $error }

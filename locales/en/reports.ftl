@@ -21,6 +21,7 @@ reports-working = ⏳ Preparing the { $what ->
 reports-xlsx-caption = 📊 Report { $period } — { $scope }: { $received } nominations received, { $approved } exemplars approved.
 reports-csv-caption = 📄 Nominations { $period } — { $scope }: { $count } nominations.
 reports-stats-caption = 📈 Statistics { $period } — { $scope }: { $received } nominations, { $approved } exemplars approved.
+weekly-stats-caption = 📊 Start-of-week statistics, { $period }, all units: { $received } nominations received, { $approved } exemplars approved. Send /report for the workbook, /stats for one unit.
 reports-empty = No nominations in this period yet; the file still has every table, ready to attach to your report.
 reports-no-documents = This channel cannot send files yet. Get the report on Telegram, or ask an admin to run <code>npm run report</code>.
 reports-failed = The report could not be made just now. Please try again in a few minutes.

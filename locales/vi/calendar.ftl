@@ -81,5 +81,6 @@ tick-digest-settle = { $count ->
        *[other] Đã đánh dấu { $count } câu chuyện là đã đăng.
     }
 tick-retention = Dữ liệu quá hạn lưu: đã xóa { $phones } số điện thoại liên hệ và { $photos } ảnh chưa công bố.
+tick-weekly-stats = Thống kê tuần: đã gửi biểu đồ quý tới { $count } nhóm Hội đồng.
 tick-other = Việc { $name }: xong.
 tick-failed = Việc «{ $name }» gặp lỗi: { $error }

@@ -21,6 +21,7 @@ reports-working = ⏳ Đang lập { $what ->
 reports-xlsx-caption = 📊 Báo cáo { $period } — { $scope }: { $received } hồ sơ tiếp nhận, { $approved } gương được duyệt.
 reports-csv-caption = 📄 Danh sách hồ sơ { $period } — { $scope }: { $count } hồ sơ.
 reports-stats-caption = 📈 Thống kê { $period } — { $scope }: { $received } hồ sơ, { $approved } gương được duyệt.
+weekly-stats-caption = 📊 Thống kê đầu tuần, { $period }, toàn bộ các đơn vị: { $received } hồ sơ tiếp nhận, { $approved } gương được duyệt. Gửi /baocao để nhận bảng tính, /thongke để xem một đơn vị.
 reports-empty = Trong kỳ này chưa có hồ sơ nào; tệp vẫn có đủ các bảng để nộp kèm báo cáo.
 reports-no-documents = Kênh này chưa gửi được tệp. Hãy lấy báo cáo qua Telegram hoặc nhờ quản trị viên chạy <code>npm run report</code>.
 reports-failed = Không lập được báo cáo lúc này. Vui lòng thử lại sau ít phút.

@@ -186,6 +186,32 @@ describe("nudges and review summaries", () => {
   });
 });
 
+describe("the council's weekly chart", () => {
+  it("reaches the council's review group on Monday morning, once a week, and says so in /tick", async () => {
+    const council = emulator.driver.createChat({ type: "supergroup", title: "Hội đồng TĐKT", creator: admin.id, members: [officer.id] }).id;
+    emulator.driver.sendCommand(admin.id, "reviewgroup", { chatId: council });
+    expect((await emulator.driver.waitForBotMessage(council, { timeout: 5000 })).text).toContain("Hội đồng Thi đua – Khen thưởng");
+    const charts = () => emulator.driver.botMessages(council).filter((m) => m.photo && (m.caption ?? "").startsWith("📊 Thống kê đầu tuần"));
+    // Sunday evening and Monday before eight: nothing yet.
+    await tick("06/12/2026 18:00");
+    await tick("07/12/2026 07:30");
+    await settled();
+    expect(charts()).toHaveLength(0);
+    const monday = await tick("07/12/2026 08:10");
+    expect(monday.text).toContain("Thống kê tuần: đã gửi biểu đồ quý tới 1 nhóm Hội đồng.");
+    await tick("07/12/2026 15:00");
+    await tick("08/12/2026 08:10");
+    await settled();
+    expect(charts()).toHaveLength(1);
+    expect(charts()[0]!.caption).toContain("quý IV/2026, toàn bộ các đơn vị");
+    // The unit's own review group gets no chart: it is the council's summing-up.
+    expect(emulator.driver.botMessages(reviewGroup).filter((m) => m.photo)).toHaveLength(0);
+    await tick("14/12/2026 08:10");
+    await settled();
+    expect(charts()).toHaveLength(2);
+  });
+});
+
 describe("time travel is off by default", () => {
   it("refuses /tick and runs nothing", async () => {
     await bot.stop();
