@@ -51,6 +51,7 @@ export const commandRegistry = {
     xlsx: ["report", "baocao"],
     stats: ["stats", "thongke"],
     dossier: ["dossier", "hoso"],
+    commend: ["commend", "khenthuong"],
   },
   /** Personal data: a person's export and erasure, consent records, the audit log (handlers/privacy.ts). */
   privacy: {
@@ -118,7 +119,7 @@ const privateMenu: Record<string, readonly string[]> = {
 };
 
 /** What officers add to the residents' commands in their own private chat (Vietnamese names). */
-const officerMenu: readonly string[] = ["choduyet", "lichsu", "baocao", "thongke", "hoso", "hanchot", "dongy", "rutdongy"];
+const officerMenu: readonly string[] = ["choduyet", "lichsu", "baocao", "thongke", "hoso", "khenthuong", "hanchot", "dongy", "rutdongy"];
 
 /** What admins add to the officers' commands. */
 const adminMenu: readonly string[] = ["officers", "officer_add", "officer_remove", "nhomduyet", "guibantin", "bantin", "gobai", "themhan", "xoahan", "nhatky"];

@@ -78,6 +78,7 @@ cmd-role-lichsu = Review history of a nomination: /lichsu GS-2026-0042
 cmd-role-baocao = The period's Excel report (quarter, year…) for my units
 cmd-role-thongke = The period's statistics chart
 cmd-role-hoso = A Word draft of a nomination's achievement report
+cmd-role-khenthuong = Record commendations already received (section III of the dossier)
 cmd-role-hanchot = Upcoming deadlines
 cmd-role-dongy = Record the nominee's (or guardian's) consent to publish
 cmd-role-rutdongy = Record a withdrawn consent and take the story out of the digest

@@ -78,6 +78,7 @@ cmd-role-lichsu = Lịch sử xét duyệt của một hồ sơ: /lichsu GS-2026
 cmd-role-baocao = Báo cáo Excel của kỳ (quý, năm…) cho đơn vị tôi phụ trách
 cmd-role-thongke = Biểu đồ thống kê của kỳ
 cmd-role-hoso = Bản thảo báo cáo thành tích (Word) của một hồ sơ
+cmd-role-khenthuong = Ghi các hình thức khen thưởng đã nhận (mục III báo cáo thành tích)
 cmd-role-hanchot = Các hạn nộp sắp tới
 cmd-role-dongy = Ghi nhận người được đề cử (hoặc người giám hộ) đồng ý công bố
 cmd-role-rutdongy = Ghi nhận rút lại sự đồng ý, gỡ câu chuyện khỏi bản tin

@@ -20,6 +20,7 @@ import type { DbTx } from "../db/client";
 import { localDateOf } from "../calendar/zoned-time";
 import { approvalTime } from "../calendar/quota";
 import type { NomineeKind } from "../db/generated/sqlite/enums";
+import { commendationRows, type CommendationRow } from "./commendations";
 import { kindLabels } from "./labels";
 
 /** The MIME type of a .docx file. */
@@ -50,6 +51,8 @@ export interface DossierData {
   approvedOn: { year: number; month: number; day: number } | null;
   /** The date the draft is made (local). */
   today: { year: number; month: number; day: number };
+  /** Section III: commendations recorded by officers and the programme's earlier recognitions. */
+  commendations: CommendationRow[];
 }
 
 /** Reads a nomination for its dossier; null when there is no such nomination. */
@@ -83,6 +86,7 @@ export async function dossierData(db: DbTx, nominationId: number, timeZone: stri
     publicStory: n.publicStory,
     approvedOn: approvedAt && ["APPROVED", "PUBLISHED"].includes(n.status) ? localDateOf(approvedAt, timeZone) : null,
     today: localDateOf(now, timeZone),
+    commendations: await commendationRows(db, n.id, timeZone),
   };
 }
 
@@ -145,11 +149,14 @@ function body(text: string): Paragraph[] {
     .map((line) => para([run(line)], { indent: true }));
 }
 
-function commendationsTable(): Table {
+/** Section III: what is known, then blank rows for the officer to add what is not (three when nothing is known). */
+function commendationsTable(known: readonly CommendationRow[]): Table {
   const cell = (text: string, bold = false) => new TableCell({ children: [para([run(text, { bold, size: 12 })], { align: AlignmentType.CENTER, after: 0 })] });
   const header = new TableRow({ tableHeader: true, children: ["Năm", "Hình thức khen thưởng", "Số, ngày, tháng, năm của quyết định", "Cơ quan ban hành quyết định"].map((h) => cell(h, true)) });
+  const filled = known.map((c) => new TableRow({ children: [cell(String(c.year)), cell(c.form), cell(c.decision), cell(c.issuer)] }));
   const empty = () => new TableRow({ children: [cell(""), cell(""), cell(""), cell("")] });
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, empty(), empty(), empty()] });
+  const blanks = Array.from({ length: known.length === 0 ? 3 : 2 }, empty);
+  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...filled, ...blanks] });
 }
 
 /** The dossier as a .docx file. */
@@ -195,7 +202,7 @@ export async function dossierDocx(d: DossierData): Promise<Buffer> {
       ? [para([run(`Hồ sơ đã được Hội đồng Thi đua – Khen thưởng duyệt ngày ${String(d.approvedOn.day).padStart(2, "0")}/${String(d.approvedOn.month).padStart(2, "0")}/${d.approvedOn.year}.`, { italics: true })])]
       : []),
     heading("III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG"),
-    commendationsTable(),
+    commendationsTable(d.commendations),
     para([run("")], { after: 240 }),
     twoColumns(
       [centered("XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG", { bold: true, size: 12 }), centered("(Ký, đóng dấu)", { italics: true, size: 12 })],

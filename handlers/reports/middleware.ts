@@ -1,6 +1,7 @@
 // The reports link of the handler chain: /baocao (/report) sends the period's workbook or,
 // with "csv", the list of nominations; /thongke (/stats) the period's chart as a picture;
-// /hoso (/dossier) GS-… and the review card's button a DOCX draft of the achievement report.
+// /hoso (/dossier) GS-… and the review card's button a DOCX draft of the achievement report;
+// /khenthuong (/commend) GS-… the commendations that fill its section III.
 // Only officers and admins get them, each for the units they cover.
 import type { Logger } from "pino";
 import { choicePayload, choicePrefixes, isChoiceFor, payloadId } from "../../core/channel/choice-payloads";
@@ -14,6 +15,7 @@ import { scopesOf, type Scope } from "../../core/review/scope";
 import type { Middleware } from "../chain";
 import { commandOf } from "../commands";
 import { identify } from "../people";
+import { onCommend } from "./commendations";
 import { sendDossier } from "./dossier";
 import { sendReport, type ReportKind } from "./send";
 
@@ -55,6 +57,7 @@ export function reportsMiddleware(deps: ReportDeps): Middleware {
       if (input.kind === "choice") return await onButton(deps, event, port, actor, input.payload.slice(choicePrefixes.report.length));
       if (input.kind !== "command") return;
       if (command === "dossier") return await sendDossier(deps, event, port, actor, input.args.trim());
+      if (command === "commend") return await onCommend(deps, event, port, actor, input.args);
       return await onCommand(deps, event, port, actor, command!, input.args);
     } catch (err) {
       deps.log.error({ err, by: actor.id }, "report failed");

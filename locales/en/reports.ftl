@@ -29,3 +29,20 @@ reports-scope-all = all units
 reports-dossier-usage = Type <code>/dossier GS-2026-0042</code> for a draft achievement report (Word) of a nomination.
 reports-dossier-not-found = No nomination <code>{ $code }</code> in the units you look after.
 reports-dossier-caption = 📝 Draft achievement report for <b>{ $name }</b> ({ $code }). Complete the blanks in Word before it is signed.
+
+## /khenthuong (/commend)
+
+commend-usage = Record the commendations a nominee already received, for section III of the achievement report (/dossier):
+    • <code>/commend GS-2026-0042</code>: the list recorded so far
+    • <code>/commend GS-2026-0042 2025 | Certificate of merit | Decision 12/QĐ-UBND of 15/01/2025 | Sơn Vi commune People's Committee</code>: add a row (year | form | decision number and date | issuer)
+    • <code>/commend GS-2026-0042 remove 2</code>: remove row 2
+commend-error-parts = Four parts are needed, separated by |: year | form of commendation | decision number and date | issuer. For example: <code>2025 | Certificate of merit | Decision 12/QĐ-UBND of 15/01/2025 | Sơn Vi commune People's Committee</code>
+commend-error-year = The year must have four digits, from 1948 to this year, e.g. <code>2025</code>.
+commend-error-too-long = Each part is at most 200 characters; write it as short as the decision does.
+commend-added = ✅ Recorded: { $form } ({ $year }).
+commend-removed = 🗑 Removed: { $form } ({ $year }).
+commend-no-such = Nomination { $code } has no commendation row { $number }.
+commend-list-empty = Nomination { $code } has no commendation recorded yet. Add one with <code>/commend { $code } year | form | decision number and date | issuer</code>.
+commend-list-header = <b>Commendations recorded for { $code }</b> ({ $count }):
+commend-list-item = { $number }. { $year } — { $form }; { $decision }; { $issuer }
+commend-list-footer = These rows fill section III when you send <code>/dossier { $code }</code>.

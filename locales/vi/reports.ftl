@@ -29,3 +29,20 @@ reports-scope-all = toàn bộ các đơn vị
 reports-dossier-usage = Gõ <code>/hoso GS-2026-0042</code> để lấy bản nháp báo cáo thành tích (Word) của một hồ sơ.
 reports-dossier-not-found = Không tìm thấy hồ sơ <code>{ $code }</code> trong phạm vi bạn phụ trách.
 reports-dossier-caption = 📝 Bản nháp báo cáo thành tích của <b>{ $name }</b> ({ $code }). Hãy hoàn thiện phần còn trống trong Word trước khi trình ký.
+
+## /khenthuong (/commend)
+
+commend-usage = Ghi các hình thức khen thưởng người được đề cử đã nhận, để điền vào mục III của báo cáo thành tích (/hoso):
+    • <code>/khenthuong GS-2026-0042</code>: xem danh sách đã ghi
+    • <code>/khenthuong GS-2026-0042 2025 | Giấy khen | Quyết định số 12/QĐ-UBND ngày 15/01/2025 | UBND xã Sơn Vi</code>: thêm một dòng (năm | hình thức | số, ngày quyết định | cơ quan ban hành)
+    • <code>/khenthuong GS-2026-0042 xoa 2</code>: xóa dòng thứ 2
+commend-error-parts = Cần đủ bốn phần, cách nhau bằng dấu |: năm | hình thức khen thưởng | số, ngày quyết định | cơ quan ban hành. Ví dụ: <code>2025 | Giấy khen | Quyết định số 12/QĐ-UBND ngày 15/01/2025 | UBND xã Sơn Vi</code>
+commend-error-year = Năm khen thưởng phải là năm có bốn chữ số, từ 1948 đến năm nay, ví dụ <code>2025</code>.
+commend-error-too-long = Mỗi phần dài tối đa 200 ký tự; hãy viết gọn như trong quyết định.
+commend-added = ✅ Đã ghi: { $form } ({ $year }).
+commend-removed = 🗑 Đã xóa: { $form } ({ $year }).
+commend-no-such = Hồ sơ { $code } không có dòng khen thưởng số { $number }.
+commend-list-empty = Hồ sơ { $code } chưa ghi hình thức khen thưởng nào. Thêm bằng <code>/khenthuong { $code } năm | hình thức | số, ngày quyết định | cơ quan ban hành</code>.
+commend-list-header = <b>Các hình thức khen thưởng đã ghi cho hồ sơ { $code }</b> ({ $count }):
+commend-list-item = { $number }. { $year } — { $form }; { $decision }; { $issuer }
+commend-list-footer = Các dòng này được điền vào mục III khi bạn gửi <code>/hoso { $code }</code>.

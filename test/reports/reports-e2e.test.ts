@@ -133,3 +133,51 @@ describe("/hoso", () => {
     expect((await officer().command("hoso")).text).toContain("/hoso GS-2026-0042");
   });
 });
+
+describe("/khenthuong", () => {
+  it("records commendations for section III, lists, removes, and fills the dossier with them and the earlier recognition", async () => {
+    const me = officer();
+    expect((await me.command("khenthuong")).text).toContain("/khenthuong GS-2026-0042 xoa 2");
+    expect((await me.command("khenthuong", codes.sonVi)).text).toContain(`Hồ sơ ${codes.sonVi} chưa ghi hình thức khen thưởng nào`);
+    expect((await me.command("khenthuong", `${codes.sonVi} 2025 | Giấy khen`)).text).toContain("Cần đủ bốn phần");
+    expect((await me.command("khenthuong", `${codes.sonVi} 2031 | Giấy khen | QĐ 1 | UBND xã`)).text).toContain("từ 1948 đến năm nay");
+    const added = await me.command("khenthuong", `${codes.sonVi} 2025 | Giấy khen | Quyết định số 12/QĐ-UBND ngày 15/01/2025 | UBND xã Sơn Vi`);
+    expect(added.text).toContain("✅ Đã ghi: Giấy khen (2025).");
+    expect(added.text).toContain("1. 2025 — Giấy khen; Quyết định số 12/QĐ-UBND ngày 15/01/2025; UBND xã Sơn Vi");
+    await me.command("khenthuong", `${codes.sonVi} 2019 | Bằng khen của Chủ tịch UBND tỉnh | Quyết định số 301/QĐ-UBND ngày 02/03/2019 | UBND tỉnh Phú Thọ`);
+    await me.command("khenthuong", `${codes.sonVi} 2024 | Giấy khen nhầm | QĐ 9 | UBND`);
+    const list = (await me.command("khenthuong", codes.sonVi)).text ?? "";
+    expect(list).toContain("(3):");
+    expect(list.indexOf("2019")).toBeLessThan(list.indexOf("2024"));
+    expect((await me.command("khenthuong", `${codes.sonVi} xoa 7`)).text).toContain("không có dòng khen thưởng số 7");
+    const removed = await me.command("khenthuong", `${codes.sonVi} xoa 2`);
+    expect(removed.text).toContain("🗑 Đã xóa: Giấy khen nhầm (2024).");
+    // Another commune's nomination is not found, and nothing is recorded on it.
+    expect((await me.command("khenthuong", `${codes.xuanLung} 2025 | Giấy khen | QĐ 1 | UBND`)).text).toContain(`Không tìm thấy hồ sơ ${codes.xuanLung}`);
+    expect(await bot.db.commendation.count()).toBe(2);
+
+    const text = await dossierText(await me.command("hoso", codes.sonVi));
+    const section = text.slice(text.indexOf("III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG"));
+    expect(section).toContain("2019Bằng khen của Chủ tịch UBND tỉnhQuyết định số 301/QĐ-UBND ngày 02/03/2019UBND tỉnh Phú Thọ");
+    expect(section).toContain("2025Giấy khenQuyết định số 12/QĐ-UBND ngày 15/01/2025UBND xã Sơn Vi");
+    expect(section.indexOf("2019")).toBeLessThan(section.indexOf("2025Giấy khen"));
+    expect(section).not.toContain("Giấy khen nhầm");
+  });
+
+  it("lists the programme's earlier recognition of the same nominee in the same unit", async () => {
+    const nominator = await person(temp.db, "Người đề cử lần trước");
+    const earlier = await seedNomination(temp.db, nominator, { unit: "PT-LT-SONVI-K1", status: "APPROVED", submittedAt: vnNoon(2025, 3, 3), decidedAt: vnNoon(2025, 3, 10), name: "Hoàng Thị Mến" });
+    const text = await dossierText(await officer().command("hoso", codes.sonVi));
+    expect(text).toContain(`2025Gương người tốt, việc tốt (hồ sơ ${earlier.code})Duyệt ngày 10/03/2025Hội đồng Thi đua – Khen thưởng`);
+  });
+
+  it("refuses a resident", async () => {
+    expect((await new ChatUser(emulator, residentId).command("khenthuong", codes.sonVi)).text).toContain("Chỉ cán bộ thi đua");
+  });
+});
+
+/** The text of a DOCX the bot sent, its markup removed. */
+async function dossierText(message: MessageView): Promise<string> {
+  const xml = await (await JSZip.loadAsync(bytesOf(message))).file("word/document.xml")!.async("string");
+  return xml.replace(/<[^>]+>/g, "");
+}
