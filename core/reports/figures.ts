@@ -131,11 +131,11 @@ export function statusKeyOf(status: NominationStatus): Exclude<StatusKey, "recei
   }
 }
 
-function add(counts: StatusCounts, status: NominationStatus): void {
+function add(counts: StatusCounts, status: NominationStatus, count = 1): void {
   const key = statusKeyOf(status);
   if (!key) return;
-  counts[key] += 1;
-  counts.received += 1;
+  counts[key] += count;
+  counts.received += count;
 }
 
 /** Statuses of nominations that were submitted (everything but drafts). */
@@ -186,26 +186,21 @@ export async function reportFigures(db: DbTx, scope: ReportScope, period: Report
   const totals = emptyCounts();
 
   const where = { status: { in: submittedStatuses }, submittedAt: { gte: period.start, lt: period.end }, ...nominationScopeWhere(scope) };
-  for await (const page of pages((afterId, take) =>
-    db.nomination.findMany({
-      where: { ...where, id: { gt: afterId } },
-      select: { id: true, status: true, unitId: true, fieldId: true, movementId: true, nomineeKind: true },
-      orderBy: { id: "asc" },
-      take,
-    }),
-  )) {
-    for (const n of page) {
-      add(totals, n.status);
-      const unit = n.unitId === null ? undefined : byId.get(n.unitId);
-      if (unit) add(unit.own, n.status);
-      if (n.fieldId !== null) {
-        const row = byField.get(n.fieldId);
-        if (row) add(row.counts, n.status);
-      }
-      if (n.nomineeKind) add(byKind.get(n.nomineeKind)!.counts, n.status);
-      const movement = byMovement.get(n.movementId) ?? byMovement.get(null)!;
-      add(movement.counts, n.status);
+  // Counted by the database, one row per combination: a province's year is a few thousand
+  // rows to add up, not every nomination read into memory.
+  const groups = await db.nomination.groupBy({ by: ["status", "unitId", "fieldId", "movementId", "nomineeKind"], where, _count: { _all: true } });
+  for (const g of groups) {
+    const count = g._count._all;
+    add(totals, g.status, count);
+    const unit = g.unitId === null ? undefined : byId.get(g.unitId);
+    if (unit) add(unit.own, g.status, count);
+    if (g.fieldId !== null) {
+      const row = byField.get(g.fieldId);
+      if (row) add(row.counts, g.status, count);
     }
+    if (g.nomineeKind) add(byKind.get(g.nomineeKind)!.counts, g.status, count);
+    const movement = byMovement.get(g.movementId) ?? byMovement.get(null)!;
+    add(movement.counts, g.status, count);
   }
   // Subtotals: children come after their parent in depth-first order, so walk backwards.
   for (const unit of [...units].reverse()) {

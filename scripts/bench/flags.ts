@@ -19,6 +19,8 @@ export const benchOptions = z.object({
   nominations: count,
   /** Subscribed groups the digest goes to (0 skips the digest). */
   groups: count,
+  /** Nominations in the province whose year is exported as a workbook and a CSV (0 skips the export). */
+  reportNominations: count,
   /** Start-ups measured (0 skips them). */
   startups: count,
   /** Outbox figures: rows enqueued, messages delivered, chats, worker concurrency (0 rows skips them). */
@@ -39,6 +41,7 @@ const usage = `npm run bench [-- options]
   --people 10000          people in the bot's database during the loads
   --nominations 20000     nominations in the bot's database during the loads
   --groups 5000           groups the digest goes to (0 skips)
+  --report-nominations 20000  nominations of the year exported as XLSX and CSV (0 skips)
   --startups 3            start-ups measured (0 skips)
   --outbox-rows 1000      outbox rows enqueued per figure (0 skips the outbox figures)
   --outbox-messages 2000  --outbox-chats 200  --outbox-concurrency 16
@@ -55,6 +58,7 @@ export function parseBenchFlags(argv: string[]): BenchOptions {
       people: { type: "string", default: "10000" },
       nominations: { type: "string", default: "20000" },
       groups: { type: "string", default: "5000" },
+      "report-nominations": { type: "string", default: "20000" },
       startups: { type: "string", default: "3" },
       "outbox-rows": { type: "string", default: "1000" },
       "outbox-messages": { type: "string", default: "2000" },
@@ -72,6 +76,7 @@ export function parseBenchFlags(argv: string[]): BenchOptions {
     people: values.people,
     nominations: values.nominations,
     groups: values.groups,
+    reportNominations: values["report-nominations"],
     startups: values.startups,
     outboxRows: values["outbox-rows"],
     outboxMessages: values["outbox-messages"],

@@ -6,6 +6,7 @@ import { createBenchDatabase, fillDatabase } from "./database";
 import { runDigest } from "./digest";
 import type { BenchOptions } from "./flags";
 import { runNpmCi } from "./npm-ci";
+import { runExport } from "./export";
 import { runOutbox } from "./outbox";
 import { atLeast, atMost, describeMachine, info, type BenchResult, type Row } from "./report";
 import { measureStartup, startCommands } from "./startup";
@@ -59,8 +60,8 @@ export async function runBench(options: BenchOptions, progress: (line: string) =
     await conversationDb.cleanup();
   }
 
-  // === Digest and outbox
-  rows.push(...(await digestRows(options, progress)), ...(await outboxRows(options, progress)));
+  // === Digest, outbox and reports
+  rows.push(...(await digestRows(options, progress)), ...(await outboxRows(options, progress)), ...(await reportRows(options, progress)));
 
   // === Install
   if (options.npmCi) {
@@ -250,4 +251,30 @@ function memoryRow(runs: LoadRun[], options: BenchOptions): Row {
     "< 150 MB",
     true,
   );
+}
+
+/** The year's workbook and CSV for a province of `reportNominations` nominations: time and peak memory, each in its own process. */
+async function reportRows(options: BenchOptions, progress: (line: string) => void): Promise<Row[]> {
+  if (options.reportNominations === 0) return [];
+  progress(`report export: ${thousands(options.reportNominations)} nominations, the year as XLSX and CSV`);
+  const reportDb = await createBenchDatabase("report");
+  try {
+    // Half as many people as nominations: the figures do not depend on who nominated.
+    await fillDatabase(reportDb.db, Math.max(1, Math.ceil(options.reportNominations / 2)), options.reportNominations);
+    await reportDb.db.$disconnect();
+    const now = new Date();
+    const rows: Row[] = [];
+    for (const format of ["xlsx", "csv"] as const) {
+      const run = await runExport(reportDb, format, String(now.getFullYear()), now);
+      const detail = { nominations: options.reportNominations, bytes: run.bytes };
+      const what = `${format.toUpperCase()} of ${thousands(options.reportNominations)} nominations`;
+      rows.push(
+        atMost({ id: `report.${format}.time`, figure: `report export: ${what}, time`, value: round(run.ms / 1000, 1), unit: "s", measured: `${(run.ms / 1000).toFixed(1)} s (${(run.bytes / 1024).toFixed(0)} KB)`, detail }, 10, "≤ 10 s"),
+        atMost({ id: `report.${format}.memory`, figure: `report export: ${what}, peak memory`, value: round(mb(run.maxRssBytes), 0), unit: "MB", measured: `${mb(run.maxRssBytes).toFixed(0)} MB`, detail }, 150, "< 150 MB", true),
+      );
+    }
+    return rows;
+  } finally {
+    await reportDb.cleanup();
+  }
 }

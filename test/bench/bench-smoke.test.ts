@@ -1,5 +1,5 @@
 // The bench's smallest configuration end to end (3 residents, a tiny database fill, 50 groups,
-// a few outbox rows), so `npm run bench` cannot silently rot. Figures are not asserted: only
+// a few outbox rows, a small report export), so `npm run bench` cannot silently rot. Figures are not asserted: only
 // that the JSON result holds every row, each with a number. Start-up is left out: it runs
 // npm start's command, whose build rewrites dist/app under the start-up tests running beside.
 import { execFile } from "node:child_process";
@@ -40,11 +40,12 @@ const expectedRows = [
   "outbox.enqueue-transaction",
   "outbox.enqueue-repeat",
   "outbox.throughput",
+  ...["xlsx", "csv"].flatMap((format) => [`report.${format}.time`, `report.${format}.memory`]),
 ];
 
 describe("npm run bench, smallest configuration", () => {
   it("prints the table and writes a result with every row", async () => {
-    const args = ["scripts/bench/main.ts", "--residents", "3", "--rounds", "1", "--people", "20", "--nominations", "40", "--groups", "50", "--startups", "0"];
+    const args = ["scripts/bench/main.ts", "--residents", "3", "--rounds", "1", "--people", "20", "--nominations", "40", "--groups", "50", "--report-nominations", "60", "--startups", "0"];
     const { stdout } = await run("npx", ["tsx", ...args, "--outbox-rows", "50", "--outbox-messages", "50", "--outbox-chats", "10", "--out", out], { maxBuffer: 1 << 22 });
     expect(stdout).toMatch(/figure\s+target\s+measured/);
 

@@ -165,6 +165,10 @@ describe("the workbook", () => {
     expect(date.value).toEqual(new Date(Date.UTC(2026, 10, 10)));
     expect(date.numFmt).toBe("dd/mm/yyyy");
     expect(list.getCell(hoa, 12).text).toBe("Chưa");
+    // The table is ruled, cell by cell; the title above it is not.
+    for (const column of [1, 9, 12]) expect(list.getCell(hoa, column).border?.bottom?.style).toBe("thin");
+    expect(list.getCell(1, 1).border?.bottom).toBeUndefined();
+    expect(list.getCell(1, 1).font?.bold).toBe(true);
 
     const quotas = wb.getWorksheet(sheetNames.quotas)!;
     const xl = rowWith(quotas, 2, "PT-LT-XUANLUNG");
