@@ -58,6 +58,9 @@ export class PostgresSendPace implements SharedPace {
   /** Connects to `url` and makes sure the counters' table exists. */
   static async open(url: string, log: Logger): Promise<PostgresSendPace> {
     const pool = new pg.Pool({ connectionString: url, max: 4 });
+    // An idle connection the server closes (a restart, an administrator) is reported here; with
+    // no listener the pool's error event would end the whole process. The pool opens a new one.
+    pool.on("error", (err) => log.warn({ err }, "shared send pace: an idle database connection was closed"));
     await pool.query(`CREATE TABLE IF NOT EXISTS "SendPace" (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`);
     return new PostgresSendPace(pool, log);
   }
