@@ -2,6 +2,7 @@
 // ZALO_OA_GROUP_DIGEST off (the default) /dangky in an OA group says the channel cannot; with
 // it on, the bot's admin subscribes the group through the numbered screens, a member who is not
 // an admin is refused, and /guibantin sends the story into the group over /v3.0/oa/group/message.
+// The bot's admin also binds an OA group as a unit's or the council's review group with /nhomduyet.
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { OaEmulator } from "../../emulator/zalo-oa/index";
@@ -79,5 +80,19 @@ describe("OA groups and the digest", () => {
     expect((await oa.driver.waitForMessage(admin)).text).toContain("Bắt đầu gửi bản tin");
     await eventually(async () => expect(oa.state.sentTo(group).map((m) => m.text).join("\n")).toContain("Lò Thị Mai"));
     expect(oa.state.sentTo(group).every((m) => m.toGroup)).toBe(true);
+  });
+});
+
+describe("OA groups as review groups", () => {
+  it("the bot's admin binds an OA group to a unit's review with /nhomduyet; a member cannot", async () => {
+    const { admin, member, group } = await world(false);
+    expect((await inGroup(group, member, "/nhomduyet PT-LT")).text).toContain("chỉ dành cho quản trị viên");
+    expect(await temp.db.reviewGroup.count()).toBe(0);
+    expect((await inGroup(group, admin, "/nhomduyet PT-LT")).text).toContain("nhóm xét duyệt");
+    const bound = await temp.db.reviewGroup.findFirstOrThrow({ include: { chat: true, unit: true } });
+    expect(bound).toMatchObject({ unit: { code: "PT-LT" }, chat: { channel: "ZALO_OA", externalId: group, kind: "GROUP" } });
+    // Without a unit, the group reviews for the council.
+    expect((await inGroup(group, admin, "/nhomduyet")).text).toContain("Hội đồng Thi đua – Khen thưởng");
+    expect((await temp.db.reviewGroup.findFirstOrThrow()).unitId).toBeNull();
   });
 });
