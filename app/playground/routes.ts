@@ -36,19 +36,19 @@ async function jsonBody(req: IncomingMessage): Promise<unknown> {
 }
 
 /** The sample residents on the Zalo channels, for the cast's answer. */
-function zaloResidents(controls: PlaygroundControls): Partial<Record<ZaloChannelKey, ZaloView["resident"]>> {
+function zaloResidents(controls: PlaygroundControls): Partial<Record<ZaloChannelKey, ZaloView["resident"] & { groups: ZaloView["groups"] }>> {
   return Object.fromEntries(zaloChannels.flatMap((channel) => {
     const view = controls.zalo(channel);
-    return view ? [[channel, view.resident]] : [];
+    return view ? [[channel, { ...view.resident, groups: view.groups }]] : [];
   }));
 }
 
-/** A Zalo chat: GET messages?user=<id>, POST send {userId, text | photos}, GET file/<id>. */
+/** A Zalo chat: GET messages?chat=<person or group id>, POST send {userId, text | photos}, GET file/<id>. */
 async function zaloRoute(controls: PlaygroundControls, req: IncomingMessage, res: ServerResponse, url: URL, match: RegExpExecArray): Promise<void> {
   const [, channel, action, id] = match as unknown as [string, ZaloChannelKey, "messages" | "send" | "file", string | undefined];
   const view = controls.zalo(channel);
   if (!view) return sendJson(res, 503, { ok: false, error: "the bot is restarting" });
-  if (req.method === "GET" && action === "messages") return sendJson(res, 200, { ok: true, result: view.messages(url.searchParams.get("user") ?? view.resident.userId) });
+  if (req.method === "GET" && action === "messages") return sendJson(res, 200, { ok: true, result: view.messages(url.searchParams.get("chat") ?? view.resident.userId) });
   if (req.method === "GET" && action === "file" && id) {
     const file = view.file(id);
     if (!file) return sendJson(res, 404, { ok: false, error: "no such photo" });

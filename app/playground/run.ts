@@ -17,7 +17,7 @@ import { createCast, type Cast } from "./cast";
 import { PlaygroundClock } from "./clock";
 import { moveClock, tickNow, type ClockPanelDeps } from "./clock-panel";
 import { playgroundRoutes } from "./routes";
-import { hasSampleOrganisation, seedSampleOrganisation } from "./sample-organisation";
+import { hasSampleOrganisation, seedSampleOrganisation, subscribeZaloOaGroup } from "./sample-organisation";
 import { formatLocalDateTime } from "../../core/calendar/zoned-time";
 import { startZaloSession, type ZaloSession } from "./zalo-session";
 import type { ZaloChannelKey, ZaloView } from "./zalo-views";
@@ -100,6 +100,7 @@ class PlaygroundHost {
     // The OA emulator is new at each start: a token chain stored by an earlier one means nothing to it.
     await db.zaloOaToken.deleteMany();
     const zalo = await startZaloSession({ buttons: config.ZALO_OA_BUTTONS, groupDigest: config.ZALO_OA_GROUP_DIGEST, log });
+    if (zalo.oaGroup) await subscribeZaloOaGroup(db, zalo.oaGroup);
     const common = commonBotOptions(config, { db, i18n: this.ctx.i18n, log, deadlines: this.ctx.deadlines });
     const app = await startBotApp({
       ...common,

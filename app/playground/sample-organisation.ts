@@ -150,3 +150,16 @@ async function seedApprovedStory(tx: DbTx, story: SampleStory, who: { nominatorI
     ],
   });
 }
+
+/**
+ * Subscribes the OA's own group to the whole organisation's digest (ZALO_OA_GROUP_DIGEST), as an
+ * admin's /dangky in the group would; again after a restart, where it changes nothing.
+ */
+export async function subscribeZaloOaGroup(db: Db, group: { id: string; title: string }): Promise<void> {
+  const chat = await db.chat.upsert({
+    where: { channel_externalId: { channel: "ZALO_OA", externalId: group.id } },
+    create: { channel: "ZALO_OA", externalId: group.id, kind: "GROUP", title: group.title },
+    update: {},
+  });
+  await db.subscription.upsert({ where: { chatId: chat.id }, create: { chatId: chat.id }, update: {} });
+}

@@ -9,9 +9,14 @@ import { zaloView, type ZaloChannelKey, type ZaloView } from "./zalo-views";
 /** The sample residents on Zalo, one per channel (people of the same town as the Telegram one). */
 export const zaloResidentNames: Record<ZaloChannelKey, string> = { oa: "Đỗ Thị Hằng", bot: "Vũ Văn Nam" };
 
+/** The OA's own (GMF) group of the sample organisation, run when ZALO_OA_GROUP_DIGEST is on. */
+export const zaloOaGroupTitle = "Khu 2 – Thị trấn Lâm Thao (nhóm Zalo OA)";
+
 /** A running Zalo side of the playground. */
 export interface ZaloSession {
   views: Record<ZaloChannelKey, ZaloView>;
+  /** The OA's group that receives the digest, when the OA's group digest is on. */
+  oaGroup?: { id: string; title: string };
   /** The Zalo channels' options for the bot. */
   botOptions: Pick<BotAppOptions, "zaloOa" | "zaloBot" | "publicWeb">;
   /** Points the OA emulator's webhook at the started bot. */
@@ -27,9 +32,13 @@ export async function startZaloSession(options: { buttons: boolean; groupDigest:
   // A follower who has written before: the resident's first message opens the 7-day window anyway.
   const oaResident = oaWorld.oa.driver.createUser(zaloResidentNames.oa, { follower: true });
   const botResident = botWorld.zbot.driver.createUser(zaloResidentNames.bot);
+  // The emulator numbers groups from the same start each time: a restart finds the same id.
+  const group = options.groupDigest ? oaWorld.oa.driver.createGroup(zaloOaGroupTitle, [oaResident.userId]) : undefined;
+  const oaGroup = group ? { id: group.groupId, title: group.name } : undefined;
   return {
+    ...(oaGroup ? { oaGroup } : {}),
     views: {
-      oa: zaloView(oaViewSource(oaWorld.oa, { userId: oaResident.userId, name: oaResident.name })),
+      oa: zaloView(oaViewSource(oaWorld.oa, { userId: oaResident.userId, name: oaResident.name }, oaGroup ? [oaGroup] : [])),
       bot: zaloView(botViewSource(botWorld.zbot, { userId: botResident.id, name: botResident.displayName })),
     },
     botOptions: {

@@ -34,10 +34,12 @@ export interface ZaloView {
   readonly channel: ZaloChannelKey;
   /** The sample resident on this channel. */
   readonly resident: { userId: string; name: string };
+  /** The channel's groups the resident is in (the OA's own group when it gets the digest). */
+  readonly groups: { id: string; title: string }[];
   sendText(userId: string, text: string): Promise<void>;
   sendPhotos(userId: string, photos: Buffer[]): Promise<void>;
-  /** The chat with `userId`, oldest first. */
-  messages(userId: string): ZaloViewMessage[];
+  /** The chat with a person or a group, oldest first. */
+  messages(chatId: string): ZaloViewMessage[];
   file(id: string): ZaloViewFile | undefined;
 }
 
@@ -45,10 +47,11 @@ export interface ZaloView {
 export interface ZaloViewSource {
   channel: ZaloChannelKey;
   resident: { userId: string; name: string };
+  groups?: { id: string; title: string }[];
   /** Delivers a text to the bot; throws when the bot did not take it. */
   deliverText(userId: string, text: string): Promise<void>;
   deliverPhotos(userId: string, photos: Buffer[]): Promise<void>;
-  botMessages(userId: string): (ZaloViewMessage & { file?: ZaloViewFile })[];
+  botMessages(chatId: string): (ZaloViewMessage & { file?: ZaloViewFile })[];
 }
 
 /** The mime type of a photo by its first bytes (the page sends JPEG or PNG). */
@@ -74,6 +77,7 @@ export function zaloView(source: ZaloViewSource): ZaloView {
   return {
     channel: source.channel,
     resident: source.resident,
+    groups: source.groups ?? [],
     async sendText(userId, text) {
       record(userId, text);
       await source.deliverText(userId, text);
@@ -82,13 +86,13 @@ export function zaloView(source: ZaloViewSource): ZaloView {
       for (const photo of photos) record(userId, "", photo);
       await source.deliverPhotos(userId, photos);
     },
-    messages(userId) {
-      const fromBot = source.botMessages(userId).map(({ file, ...message }) => {
+    messages(chatId) {
+      const fromBot = source.botMessages(chatId).map(({ file, ...message }) => {
         if (file && message.photo) files.set(message.photo, file);
         return message;
       });
       // A stable sort: a reply sent within the same millisecond as the text it answers stays after it.
-      return [...(said.get(userId) ?? []), ...fromBot].sort((a, b) => a.at - b.at);
+      return [...(said.get(chatId) ?? []), ...fromBot].sort((a, b) => a.at - b.at);
     },
     file: (id) => files.get(id),
   };

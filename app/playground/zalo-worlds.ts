@@ -55,17 +55,18 @@ export async function startLocalPublicWeb(log: Logger): Promise<{ web: PublicWeb
 // === What the page reads of each emulator
 
 /** The OA emulator as the page sees one person's chat: /cs messages, their photos and quick replies. */
-export function oaViewSource(oa: OaEmulator, resident: { userId: string; name: string }): ZaloViewSource {
+export function oaViewSource(oa: OaEmulator, resident: { userId: string; name: string }, groups: { id: string; title: string }[] = []): ZaloViewSource {
   const delivered = (result: DeliveryResult) => {
     if (result.status !== 200) throw new Error(`the bot's OA webhook answered HTTP ${result.status}`);
   };
   return {
     channel: "oa",
     resident,
+    groups,
     deliverText: async (userId, text) => delivered(await oa.driver.sendText(userId, text)),
     deliverPhotos: async (userId, photos) => delivered(await oa.driver.sendImages(userId, photos)),
-    botMessages: (userId) =>
-      oa.state.sentTo(userId).map((m) => ({
+    botMessages: (chatId) =>
+      oa.state.sentTo(chatId).map((m) => ({
         id: m.messageId,
         fromBot: true,
         text: m.text,

@@ -180,7 +180,7 @@ function formatted(text, entities) {
 // === Panes: one chat each
 
 function paneTitle(chat) {
-  if (chat.zalo) return L().zaloChat[chat.zalo];
+  if (chat.zalo && chat.private) return L().zaloChat[chat.zalo];
   return chat.private ? L().private : chat.title;
 }
 
@@ -203,6 +203,8 @@ function buildPanes() {
       el("button", {}, L().send),
     );
     const note = chat.zalo ? el("p", { class: "zalo-note" }, L().zaloNote) : null;
+    // The OA's group is shown read-only: the page acts as the resident in their private chat.
+    if (chat.zalo && !chat.private) pane.form.hidden = true;
     pane.node = el(
       "section",
       { class: "pane" + (chat.zalo ? " zalo" : "") + (i === page.active ? " active" : ""), "data-chat": String(chat.id), ...(chat.zalo ? { "data-zalo": chat.zalo } : {}) },
@@ -440,7 +442,7 @@ function zaloBubble(pane, m) {
 }
 
 async function refreshZaloPane(pane) {
-  const messages = await playground("zalo/" + pane.chat.zalo + "/messages?user=" + encodeURIComponent(pane.chat.id));
+  const messages = await playground("zalo/" + pane.chat.zalo + "/messages?chat=" + encodeURIComponent(pane.chat.id));
   if (!messages) return;
   // Zalo never edits: the ids alone say whether anything changed.
   const key = "zalo:" + messages.map((m) => m.id).join(",");
@@ -449,7 +451,9 @@ async function refreshZaloPane(pane) {
   pane.key = key;
   pane.count = messages.length;
   if (messages.length === 0) {
-    const empty = el("div", { class: "empty" }, el("p", {}, L().zaloEmpty), el("button", { type: "button", onclick: () => sendText(pane, "/start") }, L().start));
+    const empty = pane.chat.private
+      ? el("div", { class: "empty" }, el("p", {}, L().zaloEmpty), el("button", { type: "button", onclick: () => sendText(pane, "/start") }, L().start))
+      : el("div", { class: "empty" }, el("p", {}, L().emptyGroup));
     pane.log.replaceChildren(empty);
   } else {
     pane.log.replaceChildren(...messages.map((m) => zaloBubble(pane, m)));
@@ -543,7 +547,7 @@ async function loadCast() {
   if (page.cast) {
     page.chats = () => {
       const zalo = residentZaloChannel();
-      if (zalo) return [{ id: page.cast.zalo[zalo].userId, private: true, zalo }];
+      if (zalo) return [{ id: page.cast.zalo[zalo].userId, private: true, zalo }, ...page.cast.zalo[zalo].groups.map((g) => ({ id: g.id, title: g.title, zalo }))];
       return [{ id: page.userId, private: true }, ...page.cast.people[page.role].chats.map((key) => ({ id: page.cast.chats[key].chatId, title: page.cast.chats[key].title }))];
     };
     showClock(page.cast.clock);

@@ -30,6 +30,7 @@ export function usePlaygroundPage(shots: string): PlaygroundPage {
   let playground: RunningPlayground | undefined;
   let browser: Browser | undefined;
   let page: Page | undefined;
+  // Four emulators, the bot and chromium take a while to start on a busy machine.
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), "gs-playground-"));
     const config = parseConfig({ PLAYGROUND_PORT: "0", PLAYGROUND_DATA_DIR: dir, DATABASE_URL: `file:${path.join(dir, "real.db")}`, LOG_LEVEL: "silent" });
@@ -40,7 +41,7 @@ export function usePlaygroundPage(shots: string): PlaygroundPage {
     page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     page.setDefaultTimeout(15_000);
     await page.goto(playground.pageUrl);
-  });
+  }, 120_000);
   afterEach(async (test) => {
     if (page && test.task.result?.state === "fail") await screenshot(page, shots, `failed-${test.task.name.slice(0, 40)}`);
   });
