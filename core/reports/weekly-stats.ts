@@ -4,26 +4,19 @@
 // picture is written under the media folder first, because the outbox row outlives this tick.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Logger } from "pino";
 import type { Db } from "../db/client";
-import type { Locale, Translations } from "../i18n";
 import { enqueue } from "../outbox/enqueue";
+import type { CalendarJobDeps } from "../calendar/jobs";
 import { claimReminder } from "../calendar/record";
 import type { TickJob } from "../calendar/ticker";
-import { formatIsoDate, isQuietTime, localDateOf, localParts, type QuietHours } from "../calendar/zoned-time";
+import { formatIsoDate, isQuietTime, localDateOf, localParts } from "../calendar/zoned-time";
 import { statsPng } from "./chart";
 import { reportFigures } from "./figures";
 import { defaultReportPeriod } from "./period";
 import { everything } from "./scope";
 
-/** What the weekly statistics job needs. */
-export interface WeeklyStatsDeps {
-  db: Db;
-  i18n: Translations;
-  log: Logger;
-  timeZone: string;
-  defaultLocale: Locale;
-  quietHours: QuietHours | null;
+/** What the weekly statistics job needs: the calendar jobs' own, and where the picture goes. */
+export interface WeeklyStatsDeps extends Omit<CalendarJobDeps, "continuePayload"> {
   /** Where the picture is written; the outbox reads photo paths relative to it. */
   mediaDir: string;
   /** Local weekday it goes out on, 1 = Monday … 7 = Sunday; default Monday, as the digest. */
