@@ -7,8 +7,10 @@ import type { ChannelCapabilities } from "../../core/channel/capabilities";
 import type { ChannelPort, ChatInfo, ChoiceNotice, DownloadedFile, EventHandler, FileRef, MemberStatus, ChatMessage, OutgoingDocument, PhotoSource } from "../../core/channel/port";
 import type { DbTx } from "../../core/db/client";
 import { PermanentSendError } from "../../core/outbox/errors";
+import { MediaRefusedError } from "../../core/workflow/media";
 import { toLocale, Translations, type Locale } from "../../core/i18n";
 import { fetchImage, fileAttachment, urlAttachment } from "./attachments";
+import { decodeJxl, isJxl, type JxlDecoder } from "./jxl";
 import { htmlToStyledText, splitStyledText, zaloMaxMessageLength, type StyledText } from "./format";
 import { flattenChoices, numberedList, resolveReply, ZaloMenuStore, type ZaloMenu } from "./menu";
 import { toIncomingEvent } from "./normalize";
@@ -47,6 +49,8 @@ export interface ZaloAdapterOptions {
   delay?: (ms: number) => Promise<void>;
   /** The account's pace, shared with the outbox sender: a reply waits its turn like any send. */
   pace?: ZaloPace;
+  /** Reads JPEG XL photos; default sharp or djxl (jxl.ts). Tests pass one that cannot. */
+  decodeJxl?: JxlDecoder;
 }
 
 /** The largest caption that rides with a single photo; longer ones go as their own message. */
@@ -120,6 +124,9 @@ export class ZaloAdapter implements ChannelPort {
   private readonly delay: (ms: number) => Promise<void>;
   private readonly menus: ZaloMenuStore;
   private readonly pace: ZaloPace | undefined;
+  private readonly decodeJxl: JxlDecoder;
+  /** Photos fetched on arrival (JPEG XL already converted), by address, while their event is handled. */
+  private readonly arrived = new Map<string, { bytes: Buffer; mimeType?: string }>();
 
   /** Thread types seen or looked up: a send must say whether a thread is a user or a group. */
   private readonly threadTypes = new Map<string, ThreadType>();
@@ -148,6 +155,7 @@ export class ZaloAdapter implements ChannelPort {
     this.delay = options.delay ?? unrefDelay;
     this.menus = new ZaloMenuStore(options.db);
     this.pace = options.pace;
+    this.decodeJxl = options.decodeJxl ?? decodeJxl;
   }
 
   // === Listening
@@ -276,13 +284,46 @@ export class ZaloAdapter implements ChannelPort {
         event.input = { kind: "choice", payload: chosen.payload, messageId: menu.messageId, answerId };
       }
     }
+    const photo = event.input.kind === "photo" ? event.input.file.fileId : undefined;
+    if (photo && !(await this.receivePhoto(threadId, message.type, photo))) return;
     // While a group's event is handled, what goes to that group answers its sender.
     if (event.chat.kind === "group") this.replyingTo.set(threadId, event.from.externalId);
     try {
       await this.onEvent(event, this);
     } finally {
       this.replyingTo.delete(threadId);
+      if (photo) this.arrived.delete(photo);
     }
+  }
+
+  /**
+   * Fetches a photo on arrival (Zalo's addresses do not last) and converts a JPEG XL one to
+   * JPEG. False, after telling the sender plainly, when it is JPEG XL and this server cannot
+   * read it. A failed fetch is left to {@link download}, which says why.
+   */
+  private async receivePhoto(threadId: string, type: ThreadType, href: string): Promise<boolean> {
+    let fetched: { bytes: Buffer; mimeType?: string };
+    try {
+      fetched = await fetchImage(href);
+    } catch {
+      return true;
+    }
+    if (!isJxl(fetched.bytes)) {
+      this.arrived.set(href, fetched);
+      return true;
+    }
+    const jpeg = await this.decodeJxl(fetched.bytes).catch((err: unknown) => {
+      this.log.warn({ err, threadId }, "zalo: a JPEG XL photo could not be converted");
+      return null;
+    });
+    if (jpeg) {
+      this.arrived.set(href, { bytes: jpeg, mimeType: "image/jpeg" });
+      return true;
+    }
+    this.log.warn({ threadId }, "zalo: a JPEG XL photo arrived and this server cannot read JPEG XL (sharp without libjxl, no djxl: install libjxl-tools)");
+    const locale = await this.localeOf(threadId, type);
+    await this.sendStyled(threadId, type, htmlToStyledText(this.i18n.t(locale, "zalo-photo-jxl-unreadable")));
+    return false;
   }
 
   /** Records the thread's type the first time it writes (a Chat row, for sends after a restart). */
@@ -362,7 +403,13 @@ export class ZaloAdapter implements ChannelPort {
   }
 
   async download(file: FileRef): Promise<DownloadedFile> {
-    const { bytes, mimeType } = await fetchImage(file.fileId);
+    let { bytes, mimeType } = this.arrived.get(file.fileId) ?? (await fetchImage(file.fileId));
+    if (isJxl(bytes)) {
+      // Fetched later than its arrival (e.g. again after a restart): converted now, or refused.
+      const jpeg = await this.decodeJxl(bytes);
+      if (!jpeg) throw new MediaRefusedError("not-image");
+      [bytes, mimeType] = [jpeg, "image/jpeg"];
+    }
     return { bytes, size: bytes.length, ...(mimeType ? { mimeType } : {}) };
   }
 
@@ -453,16 +500,18 @@ export class ZaloAdapter implements ChannelPort {
     return ids;
   }
 
-  /** "Trả lời 1–4" in the reader's language: their saved preference in a direct chat. */
+  /** "Trả lời 1–4" in the reader's language. */
   private async menuHint(chatId: string, type: ThreadType, count: number): Promise<string> {
-    let locale = this.defaultLocale;
-    if (type === ThreadType.User) {
-      const identity = await this.db.channelIdentity.findUnique({
-        where: { channel_externalId: { channel: "ZALO", externalId: chatId } },
-        select: { person: { select: { language: true } } },
-      });
-      locale = toLocale(identity?.person.language, this.defaultLocale);
-    }
-    return this.i18n.t(locale, "zalo-menu-hint", { count });
+    return this.i18n.t(await this.localeOf(chatId, type), "zalo-menu-hint", { count });
+  }
+
+  /** The reader's language: their saved preference in a direct chat, the default in groups. */
+  private async localeOf(chatId: string, type: ThreadType): Promise<Locale> {
+    if (type !== ThreadType.User) return this.defaultLocale;
+    const identity = await this.db.channelIdentity.findUnique({
+      where: { channel_externalId: { channel: "ZALO", externalId: chatId } },
+      select: { person: { select: { language: true } } },
+    });
+    return toLocale(identity?.person.language, this.defaultLocale);
   }
 }

@@ -20,7 +20,11 @@ const mediaParamsSchema = z.looseObject({
   height: z.coerce.number().int().positive().optional(),
   fileSize: z.coerce.number().int().nonnegative().optional(),
   fileExt: z.string().optional(),
-  /** Shared by the photos of one album (Zalo's "group layout"). */
+  /**
+   * Shared by the photos of one album (Zalo's "group layout"): zca-js writes `groupLayoutId`
+   * when it sends one (src/apis/sendMessage.ts); `group_layout_id` is read as well.
+   */
+  groupLayoutId: z.union([z.string(), z.number()]).optional(),
   group_layout_id: z.union([z.string(), z.number()]).optional(),
 });
 
@@ -65,7 +69,7 @@ function messageInput(data: Message["data"]): Input {
       ...(params.width ? { width: params.width } : {}),
       ...(params.height ? { height: params.height } : {}),
       ...(params.fileSize ? { size: params.fileSize } : {}),
-      ...(params.group_layout_id ? { mediaGroupId: String(params.group_layout_id) } : {}),
+      ...((params.groupLayoutId ?? params.group_layout_id) ? { mediaGroupId: String(params.groupLayoutId ?? params.group_layout_id) } : {}),
       ...(media.data.title?.trim() ? { caption: media.data.title } : {}),
     };
   }

@@ -13,6 +13,9 @@ zalo-session-closed-alert = ⚠️ <b>The Zalo channel is down.</b> The bot's Za
 # To the admins on Telegram when the Zalo login failed at start. $reason: what went wrong.
 zalo-login-failed-alert = ⚠️ <b>The Zalo channel is not running.</b> The bot could not log in to its Zalo account at start, so for now it answers on Telegram only. Run <code>npm run zalo:login</code> on the server to log in again with a QR code, then restart the bot. (Reason: { $reason })
 
+# To a resident whose photo arrived as JPEG XL when the server cannot convert it.
+zalo-photo-jxl-unreadable = The bot cannot read this photo yet: Zalo delivered it as JPEG XL, which the bot's server cannot open. Please take a screenshot of the photo and send that, or send the photo as a file (JPG, PNG).
+
 # Zalo Official Account (OA Open API)
 zalo-oa-config-alert = ⚠️ <b>The Zalo OA channel has paused sending.</b> Zalo refused with code { $code }: the app or the OA is not set up for this (-209 app not active, -212/-223 the OA has not granted the API, -219 app removed, -221 OA not verified, -224 a paid package is needed, -235 this kind of OA cannot use the API, -403/-237 the group is not the OA's or has expired). Check the permissions, verification and package at developers.zalo.me and in the OA manager; the bot tries again in 30 minutes.
 zalo-oa-token-alert = ⚠️ <b>The Zalo OA channel lost its access.</b> Zalo refused the access token (code { $code }) and refreshing it failed. Run <code>npm run zalo-oa:connect</code> so an OA admin grants the app access again; the bot tries again in 30 minutes.

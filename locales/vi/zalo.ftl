@@ -13,6 +13,9 @@ zalo-session-closed-alert = ⚠️ <b>Kênh Zalo đã ngắt.</b> Tài khoản Z
 # To the admins on Telegram when the Zalo login failed at start. $reason: what went wrong.
 zalo-login-failed-alert = ⚠️ <b>Kênh Zalo chưa chạy.</b> Bot không đăng nhập được tài khoản Zalo khi khởi động, nên tạm thời chỉ trả lời trên Telegram. Hãy chạy <code>npm run zalo:login</code> trên máy chủ để đăng nhập lại bằng mã QR, rồi khởi động lại bot. (Lý do: { $reason })
 
+# To a resident whose photo arrived as JPEG XL when the server cannot convert it.
+zalo-photo-jxl-unreadable = Bot chưa đọc được ảnh này: Zalo gửi nó ở định dạng JPEG XL mà máy chủ của bot chưa mở được. Bạn vui lòng chụp màn hình ảnh đó rồi gửi ảnh chụp màn hình, hoặc gửi ảnh dưới dạng tệp (JPG, PNG).
+
 # Zalo Official Account (OA Open API)
 zalo-oa-config-alert = ⚠️ <b>Kênh Zalo OA đã tạm dừng gửi tin.</b> Zalo từ chối với mã { $code }: ứng dụng hoặc OA chưa được thiết lập đủ cho việc này (-209 ứng dụng chưa kích hoạt, -212/-223 OA chưa cấp quyền API, -219 ứng dụng đã bị gỡ, -221 OA chưa xác thực, -224 cần gói dịch vụ trả phí, -235 loại OA không dùng được API này, -403/-237 nhóm không thuộc OA hoặc đã hết hạn). Hãy vào developers.zalo.me và trang quản lý OA để kiểm tra quyền, xác thực và gói dịch vụ; bot tự thử lại sau 30 phút.
 zalo-oa-token-alert = ⚠️ <b>Kênh Zalo OA mất quyền truy cập.</b> Zalo từ chối mã truy cập (mã { $code }) và việc làm mới không thành công. Hãy chạy <code>npm run zalo-oa:connect</code> để quản trị viên OA cấp quyền lại cho ứng dụng; bot tự thử lại sau 30 phút.

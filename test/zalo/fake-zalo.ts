@@ -5,7 +5,7 @@
 import { EventEmitter } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { CloseReason, ThreadType, ZaloApiError, type AttachmentSource, type GroupInfoResponse, type Message, type MessageContent, type SendMessageResponse, type Style } from "zca-js";
+import { CloseReason, ThreadType, ZaloApiError, type AttachmentSource, type GroupInfoResponse, type Message, type MessageContent, type SendMessageResponse, type Style, type TMention } from "zca-js";
 import type { ZaloApi, ZaloListener } from "../../bot/zalo/zalo-api";
 
 // === Sends
@@ -83,6 +83,7 @@ export class FakeZalo implements ZaloApi {
   private nextId = 1000;
   private failures: { code: number | undefined; message: string }[] = [];
   private emptyAnswers = 0;
+  private scriptedAnswers: (SendMessageResponse | null)[] = [];
 
   /** The next `count` sends throw a ZaloApiError with this code and message. */
   failNext(count: number, error: { code?: number; message: string }): void {
@@ -94,10 +95,16 @@ export class FakeZalo implements ZaloApi {
     this.emptyAnswers += count;
   }
 
+  /** The next send answers exactly this (a contract fixture), whatever it sent. */
+  answerNext(response: SendMessageResponse | null): void {
+    this.scriptedAnswers.push(response);
+  }
+
   async sendMessage(message: MessageContent | string, threadId: string, type: ThreadType = ThreadType.User): Promise<SendMessageResponse> {
     this.requests.push({ at: this.clock(), what: "send", requests: zcaRequests(message) });
     const failure = this.failures.shift();
     if (failure) throw new ZaloApiError(failure.message, failure.code);
+    if (this.scriptedAnswers.length > 0) return this.scriptedAnswers.shift() as SendMessageResponse;
     if (this.emptyAnswers > 0) {
       this.emptyAnswers -= 1;
       return { message: null, attachment: [] };
@@ -193,6 +200,8 @@ interface MessageOptions {
   isSelf?: boolean;
   /** The id of the message this one quotes ("Trả lời" in Zalo). */
   quote?: string;
+  /** People @mentioned in a group message. */
+  mentions?: TMention[];
 }
 
 function incoming(uid: string, msgType: string, content: unknown, options: MessageOptions = {}): Message {
@@ -224,7 +233,7 @@ function incoming(uid: string, msgType: string, content: unknown, options: Messa
     quote: options.quote ? { ownerId: "bot", cliMsgId: Number(options.quote), globalMsgId: Number(options.quote), cliMsgType: 1, ts: Date.now(), msg: "", attach: "", fromD: "", ttl: 0 } : undefined,
   };
   const isSelf = options.isSelf ?? false;
-  if (options.group) return { type: ThreadType.Group, threadId: options.group, isSelf, data: { ...data, mentions: undefined } } as Message;
+  if (options.group) return { type: ThreadType.Group, threadId: options.group, isSelf, data: { ...data, mentions: options.mentions } } as Message;
   return { type: ThreadType.User, threadId: uid, isSelf, data } as Message;
 }
 
