@@ -10,6 +10,7 @@ import { PermanentSendError } from "../../core/outbox/errors";
 import { MediaRefusedError } from "../../core/workflow/media";
 import { toLocale, Translations, type Locale } from "../../core/i18n";
 import { fetchImage, fileAttachment, urlAttachment } from "./attachments";
+import { missedMessages, ZaloSeenMessages, type CatchUpOptions } from "./catch-up";
 import { decodeJxl, isJxl, type JxlDecoder } from "./jxl";
 import { htmlToStyledText, splitStyledText, zaloMaxMessageLength, type StyledText } from "./format";
 import { flattenChoices, numberedList, resolveReply, ZaloMenuStore, type ZaloMenu } from "./menu";
@@ -51,6 +52,8 @@ export interface ZaloAdapterOptions {
   pace?: ZaloPace;
   /** Reads JPEG XL photos; default sharp or djxl (jxl.ts). Tests pass one that cannot. */
   decodeJxl?: JxlDecoder;
+  /** How the messages missed while disconnected are asked for (catch-up.ts). */
+  catchUp?: CatchUpOptions;
 }
 
 /** The largest caption that rides with a single photo; longer ones go as their own message. */
@@ -125,6 +128,10 @@ export class ZaloAdapter implements ChannelPort {
   private readonly menus: ZaloMenuStore;
   private readonly pace: ZaloPace | undefined;
   private readonly decodeJxl: JxlDecoder;
+  private readonly seen: ZaloSeenMessages;
+  private readonly catchUpOptions: CatchUpOptions;
+  /** A catch-up running: the next connection's waits for it rather than running beside it. */
+  private catchingUp: Promise<void> = Promise.resolve();
   /** Photos fetched on arrival (JPEG XL already converted), by address, while their event is handled. */
   private readonly arrived = new Map<string, { bytes: Buffer; mimeType?: string }>();
 
@@ -156,6 +163,8 @@ export class ZaloAdapter implements ChannelPort {
     this.menus = new ZaloMenuStore(options.db);
     this.pace = options.pace;
     this.decodeJxl = options.decodeJxl ?? decodeJxl;
+    this.seen = new ZaloSeenMessages(options.db);
+    this.catchUpOptions = options.catchUp ?? {};
   }
 
   // === Listening
@@ -168,6 +177,7 @@ export class ZaloAdapter implements ChannelPort {
     const { listener } = this.api;
     listener.on("message", this.onMessage);
     listener.on("connected", this.onConnected);
+    listener.on("cipher_key", this.onReady);
     listener.on("disconnected", this.onDisconnected);
     listener.on("closed", this.onClosed);
     listener.on("error", this.onError);
@@ -182,6 +192,7 @@ export class ZaloAdapter implements ChannelPort {
       const { listener } = this.api;
       listener.off("message", this.onMessage);
       listener.off("connected", this.onConnected);
+      listener.off("cipher_key", this.onReady);
       listener.off("disconnected", this.onDisconnected);
       listener.off("closed", this.onClosed);
       listener.off("error", this.onError);
@@ -190,8 +201,9 @@ export class ZaloAdapter implements ChannelPort {
     await this.idle();
   }
 
-  /** Resolves when every event received so far has been handled. */
+  /** Resolves when every event received so far has been handled (a catch-up's too). */
   async idle(): Promise<void> {
+    await this.catchingUp;
     while (this.queues.size > 0) await Promise.all(this.queues.values());
   }
 
@@ -220,6 +232,23 @@ export class ZaloAdapter implements ChannelPort {
     this.reconnectAttempts = 0;
     this.log.info("zalo listener connected");
   };
+
+  /** The socket can be read: ask for what arrived while it was down (or the bot was off). */
+  private readonly onReady = (): void => {
+    this.catchingUp = this.catchingUp.then(() => this.catchUp());
+  };
+
+  private async catchUp(): Promise<void> {
+    if (!this.running) return;
+    try {
+      const missed = await missedMessages(this.api.listener, this.seen, this.log, this.catchUpOptions);
+      // Handed on like live ones: one at a time per chat, and an id seen before is skipped.
+      await Promise.all(missed.map((message) => this.receive(message)));
+      if (missed.length > 0) this.log.info({ fetched: missed.length }, "zalo: messages from while the listener was down fetched");
+    } catch (err) {
+      this.log.warn({ err }, "zalo: catching up after a reconnection failed");
+    }
+  }
 
   private readonly onDisconnected = (code: number, reason: string): void => {
     if (!this.running || sessionTakenCodes.has(code)) return;
@@ -272,7 +301,7 @@ export class ZaloAdapter implements ChannelPort {
 
   private async handle(message: Message): Promise<void> {
     const event = toIncomingEvent(message);
-    if (!event) return;
+    if (!event || !(await this.seen.claim(message))) return;
     await this.rememberThread(event.chat.externalId, message.type);
     const threadId = event.chat.externalId;
     if (event.input.kind === "text") {

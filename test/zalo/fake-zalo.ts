@@ -36,6 +36,8 @@ type ListenerEvents = {
   closed: [code: CloseReason, reason: string];
   error: [error: unknown];
   message: [message: Message];
+  old_messages: [messages: Message[], type: ThreadType];
+  cipher_key: [key: string];
 };
 
 /** The listener: counts starts and stops; tests emit its events. */
@@ -44,6 +46,17 @@ export class FakeListener extends EventEmitter<ListenerEvents> {
   stops = 0;
   /** When set, the next start throws it (as zca-js does with "Already started"). */
   failNextStart: Error | undefined;
+  /** Each `requestOldMessages` call: the thread type and the id it pages back from. */
+  readonly oldRequests: { type: ThreadType; lastMsgId: string | null }[] = [];
+  /** Answers a request for old messages (set by FakeZalo from its history). */
+  oldMessages: (type: ThreadType, lastMsgId: string | null) => Message[] = () => [];
+
+  /** As zca-js: the answer comes later, as an `old_messages` event. */
+  requestOldMessages(type: ThreadType, lastMsgId: string | null = null): void {
+    this.oldRequests.push({ type, lastMsgId });
+    const page = this.oldMessages(type, lastMsgId);
+    setImmediate(() => this.emit("old_messages", page, type));
+  }
 
   start(): void {
     if (this.failNextStart) {
@@ -76,6 +89,10 @@ export class FakeZalo implements ZaloApi {
   readonly ownId = "bot-uid";
   /** Groups the account sees, by id: who created them, who are deputies, who are members. */
   readonly groups = new Map<string, { name: string; creatorId: string; adminIds?: string[]; memberIds?: string[]; memVerList?: string[] }>();
+  /** Every message Zalo holds for the account's threads, delivered live or not. */
+  readonly history: Message[] = [];
+  /** Messages per `old_messages` page, newest first (Zalo's own page size is not known). */
+  pageSize = 3;
   /** Every call that reached Zalo, failed or not, in order. */
   readonly requests: ZaloRequestRecord[] = [];
   /** The time calls are recorded at; a test with a fake clock passes its own. */
@@ -162,9 +179,29 @@ export class FakeZalo implements ZaloApi {
     return this.sent.filter((m) => m.threadId === threadId);
   }
 
+  constructor() {
+    this.events.oldMessages = (type, lastMsgId) => {
+      const ofType = this.history.filter((m) => m.type === type).sort((a, b) => Number(b.data.msgId) - Number(a.data.msgId));
+      const older = lastMsgId === null ? ofType : ofType.filter((m) => Number(m.data.msgId) < Number(lastMsgId));
+      return older.slice(0, this.pageSize);
+    };
+  }
+
   /** Plays an incoming message as the listener would. */
   emit(message: Message): void {
+    this.history.push(message);
     this.events.emit("message", message);
+  }
+
+  /** A message that reaches Zalo while the listener is down: only a catch-up can see it. */
+  arriveUnheard(message: Message): void {
+    this.history.push(message);
+  }
+
+  /** Plays a (re)connection: the socket opens, then its key arrives. */
+  connect(): void {
+    this.events.emit("connected");
+    this.events.emit("cipher_key", "fake-key");
   }
 
   /** Plays the socket closing: zca-js reports `disconnected`, then `closed` when it will not retry. */
@@ -202,6 +239,8 @@ interface MessageOptions {
   quote?: string;
   /** People @mentioned in a group message. */
   mentions?: TMention[];
+  /** Zalo's time of the message (ms); default now. */
+  ts?: number;
 }
 
 function incoming(uid: string, msgType: string, content: unknown, options: MessageOptions = {}): Message {
@@ -214,7 +253,7 @@ function incoming(uid: string, msgType: string, content: unknown, options: Messa
     uidFrom: uid,
     idTo: options.group ?? "bot",
     dName: options.name ?? `Người dùng ${uid}`,
-    ts: String(Date.now()),
+    ts: String(options.ts ?? Date.now()),
     status: 1,
     content,
     notify: "1",
