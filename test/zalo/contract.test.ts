@@ -7,13 +7,13 @@ import path from "node:path";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GroupMessage, UserMessage, type Message, type SendMessageResponse, type TGroupMessage, type TMessage } from "zca-js";
-import { ZaloAdapter, type ZaloSessionClosed } from "../../bot/zalo/adapter";
+import type { ZaloSessionClosed } from "../../bot/zalo/adapter";
 import { toIncomingEvent } from "../../bot/zalo/normalize";
 import { EmptySendResponseError, sentMessageIds } from "../../bot/zalo/send-response";
 import type { IncomingEvent } from "../../core/channel/port";
 import { Translations } from "../../core/i18n";
 import { createTempDatabase, type TempDatabase } from "../support/temp-database";
-import { FakeZalo, fileMessage, otherMessage, photoMessage, textMessage } from "./fake-zalo";
+import { FakeZalo, fileMessage, otherMessage, photoMessage, startFakeAdapter, textMessage } from "./fake-zalo";
 
 const fixtures = path.join(import.meta.dirname, "fixtures");
 function load<T>(name: string): T {
@@ -51,16 +51,7 @@ afterAll(async () => {
 function rig(onSessionClosed?: (closure: ZaloSessionClosed) => void) {
   const zalo = new FakeZalo();
   const events: IncomingEvent[] = [];
-  const adapter = new ZaloAdapter({
-    api: zalo,
-    db: temp.db,
-    log: silent,
-    i18n,
-    onEvent: async (event) => void events.push(event),
-    delay: async () => {},
-    ...(onSessionClosed ? { onSessionClosed } : {}),
-  });
-  adapter.start();
+  const adapter = startFakeAdapter(temp.db, zalo, events, onSessionClosed ? { onSessionClosed } : {});
   return { zalo, adapter, events };
 }
 

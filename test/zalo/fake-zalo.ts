@@ -6,7 +6,12 @@ import { EventEmitter } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { CloseReason, ThreadType, ZaloApiError, type AttachmentSource, type GroupInfoResponse, type Message, type MessageContent, type SendMessageResponse, type Style, type TMention } from "zca-js";
+import { pino } from "pino";
+import { ZaloAdapter, type ZaloAdapterOptions } from "../../bot/zalo/adapter";
 import type { ZaloApi, ZaloListener } from "../../bot/zalo/zalo-api";
+import type { IncomingEvent } from "../../core/channel/port";
+import type { DbTx } from "../../core/db/client";
+import { Translations } from "../../core/i18n";
 
 // === Sends
 
@@ -328,4 +333,24 @@ export async function startPhotoHost(): Promise<PhotoHost> {
     },
     close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
   };
+}
+
+// === An adapter on the fake
+
+/**
+ * A started adapter on `zalo`, recording what it hands on in `events` (a test passes its own
+ * `onEvent` to do more), with no waits between retries.
+ */
+export function startFakeAdapter(db: DbTx, zalo: FakeZalo, events: IncomingEvent[], overrides: Partial<ZaloAdapterOptions> = {}): ZaloAdapter {
+  const adapter = new ZaloAdapter({
+    api: zalo,
+    db,
+    log: pino({ level: "silent" }),
+    i18n: new Translations("vi"),
+    onEvent: async (event) => void events.push(event),
+    delay: async () => {},
+    ...overrides,
+  });
+  adapter.start();
+  return adapter;
 }

@@ -7,13 +7,12 @@ import QRCode from "qrcode";
 import sharp from "sharp";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ZaloAdapter } from "../../bot/zalo/adapter";
 import { decodeJxl, isJxl, type JxlDecoder } from "../../bot/zalo/jxl";
 import type { DownloadedFile, IncomingEvent } from "../../core/channel/port";
 import { Translations } from "../../core/i18n";
 import { sniffImage } from "../../core/workflow/media";
 import { createTempDatabase, type TempDatabase } from "../support/temp-database";
-import { FakeZalo, photoMessage, startPhotoHost, type PhotoHost } from "./fake-zalo";
+import { FakeZalo, photoMessage, startFakeAdapter, startPhotoHost, type PhotoHost } from "./fake-zalo";
 
 const jxl = readFileSync(path.join(import.meta.dirname, "fixtures", "photo-48x32.jxl"));
 // sharp's prebuilt libvips has no JXL decoder; libjxl's djxl (Debian: libjxl-tools) is one.
@@ -39,18 +38,13 @@ function rig(decoder?: JxlDecoder) {
   const zalo = new FakeZalo();
   const events: IncomingEvent[] = [];
   const files: DownloadedFile[] = [];
-  const adapter = new ZaloAdapter({
-    api: zalo,
-    db: temp.db,
-    log: silent,
-    i18n,
+  const adapter = startFakeAdapter(temp.db, zalo, events, {
     onEvent: async (event, port) => {
       events.push(event);
       if (event.input.kind === "photo") files.push(await port.download(event.input.file));
     },
     ...(decoder ? { decodeJxl: decoder } : {}),
   });
-  adapter.start();
   return { zalo, adapter, events, files };
 }
 

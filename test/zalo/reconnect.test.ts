@@ -5,11 +5,11 @@
 import { pino } from "pino";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { CloseReason, ThreadType } from "zca-js";
-import { ZaloAdapter } from "../../bot/zalo/adapter";
+import type { ZaloAdapter } from "../../bot/zalo/adapter";
 import type { IncomingEvent } from "../../core/channel/port";
 import { Translations } from "../../core/i18n";
 import { createTempDatabase, type TempDatabase } from "../support/temp-database";
-import { FakeZalo, photoMessage, textMessage } from "./fake-zalo";
+import { FakeZalo, photoMessage, startFakeAdapter, textMessage } from "./fake-zalo";
 
 const silent = pino({ level: "silent" });
 const i18n = new Translations("vi");
@@ -24,17 +24,7 @@ afterAll(async () => {
 });
 
 function adapterOn(zalo: FakeZalo, events: IncomingEvent[]): ZaloAdapter {
-  const adapter = new ZaloAdapter({
-    api: zalo,
-    db: temp.db,
-    log: silent,
-    i18n,
-    onEvent: async (event) => void events.push(event),
-    delay: async () => {},
-    catchUp: { pageTimeoutMs: 2000 },
-  });
-  adapter.start();
-  return adapter;
+  return startFakeAdapter(temp.db, zalo, events, { catchUp: { pageTimeoutMs: 2000 } });
 }
 
 /** What each event said, as "chat: text". */
